@@ -1,0 +1,30 @@
+// RunBatch: documents from a reader, through `threads` workers, to JSON Lines
+// in input order.
+//
+// Promises: exactly one output line per input document (its events, or its
+// error record); a message on `err` for each failure naming the file and, for
+// JSONL, the line; output order equals input order whatever the thread count;
+// memory bounded by one window of documents, not by the input size.
+#pragma once
+
+#include <ostream>
+
+#include "extract.h"
+#include "read.h"
+
+namespace newsroles {
+
+struct BatchOptions {
+  unsigned threads = 1;
+  bool explain = false;
+  RunOptions run;
+};
+
+struct BatchStats {
+  size_t documents = 0, with_events = 0, without_events = 0, failed = 0, events = 0, bytes = 0;
+};
+
+BatchStats RunBatch(const Engine& engine, DocumentReader& reader, std::ostream& out,
+                    std::ostream& err, const BatchOptions& options);
+
+}  // namespace newsroles

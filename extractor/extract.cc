@@ -1,0 +1,94 @@
+#include "extract.h"
+
+#include <exception>
+
+#include "rules.h"
+
+namespace newsroles {
+namespace {
+
+std::map<std::string, int> IntTable(const std::map<std::string, std::string>& t) {
+  std::map<std::string, int> out;
+  for (const auto& [k, v] : t) out[k] = std::stoi(v);
+  return out;
+}
+
+}  // namespace
+
+Engine::Engine(const std::string& pattern_dir) : lib_(PatternLibrary::Load(pattern_dir)) {
+  for (const char* table : {"MONTH", "WEEKDAY", "ABBREVIATION"})
+    if (lib_->Table(table).empty())
+      throw PatternError(pattern_dir + "/macros.def:0: missing table {" + table + "} (a .tsv list)");
+  mentions_ = std::make_unique<MentionFinder>(*lib_);
+  dates_ = std::make_unique<DateNormalizer>(IntTable(lib_->Table("MONTH")),
+                                            IntTable(lib_->Table("WEEKDAY")));
+  resolver_ = std::make_unique<Resolver>(*lib_, *mentions_, *dates_);
+  RE2::Options o;
+  o.set_log_errors(false);
+  dateline_ = std::make_unique<RE2>(lib_->Macro("DATELINE"), o);
+  if (lib_->Macro("DATELINE").empty() || !dateline_->ok())
+    throw PatternError(pattern_dir + "/macros.def:0: missing or bad macro {DATELINE}");
+}
+
+std::map<std::string, AbbreviationKind> Engine::Abbreviations() const {
+  std::map<std::string, AbbreviationKind> out;
+  // The table is case-sensitive ("list-cased"), entry -> always|lower|digit.
+  for (const auto& [abbr, kind] : lib_->Table("ABBREVIATION"))
+    out[abbr] = kind == "always" ? AbbreviationKind::kAlways
+                : kind == "digit" ? AbbreviationKind::kBeforeDigit
+                                  : AbbreviationKind::kBeforeLowercase;
+  return out;
+}
+
+std::optional<Dateline> Engine::FindDateline(const std::string& text) const {
+  // Only the opening of the document: the headline and the first paragraphs.
+  const size_t limit = std::min<size_t>(text.size(), 800);
+  re2::StringPiece head(text.data(), limit), whole, date;
+  if (!RE2::PartialMatch(head, *dateline_, &whole, &date)) return std::nullopt;
+  Dateline d;
+  d.span = {static_cast<size_t>(whole.data() - text.data()),
+            static_cast<size_t>(whole.data() - text.data()) + whole.size()};
+  d.date = dates_->Normalize(std::string(date.data(), date.size()), std::nullopt, false);
+  if (d.date && d.date->size() != 10) d.date.reset();
+  return d;
+}
+
+Extractor::Extractor(const Engine& engine) : engine_(engine), splitter_(engine.Abbreviations()) {}
+
+DocumentResult Extractor::Run(const Document& doc, const RunOptions& options) {
+  DocumentResult r;
+  r.id = doc.id;
+  try {
+    r.normalized = engine_.normalizer().Normalize(doc.text);
+    const std::string& text = r.normalized.text;
+    std::optional<std::string> date = doc.date;
+    size_t from = 0;
+    if (auto dl = engine_.FindDateline(text)) {
+      from = dl->span.end;
+      // The headline before the dateline is a sentence of its own.
+      size_t nl = text.rfind('\n', dl->span.begin);
+      if (nl != std::string::npos && nl > 0) {
+        r.sentences = splitter_.Split(text.substr(0, nl), 0);
+      }
+      if (!date) date = dl->date;
+    }
+    if (!date) date = options.default_date;
+    auto rest = splitter_.Split(text, from);
+    r.sentences.insert(r.sentences.end(), rest.begin(), rest.end());
+    const Mentions mentions = engine_.mentions().Find(text, r.sentences);
+    ResolveInput in{text, r.sentences, mentions, {}, std::nullopt};
+    if (date) in.anchor = DateNormalizer::ParseIso(*date);
+    for (size_t i = 0; i < r.sentences.size(); ++i) {
+      auto m = MatchRules(engine_.library(), text, r.sentences[i], i);
+      in.matches.insert(in.matches.end(), m.begin(), m.end());
+    }
+    r.events = engine_.resolver().Candidates(in);
+    if (!options.keep_candidates) r.events = Resolver::Merge(std::move(r.events));
+  } catch (const std::exception& e) {
+    r.events.clear();
+    r.error = DocumentError{doc.id, std::string("internal error: ") + e.what(), doc.source, doc.line};
+  }
+  return r;
+}
+
+}  // namespace newsroles

@@ -1,0 +1,68 @@
+// The extraction flow for one document:
+//   normalize -> dateline -> sentences -> mentions -> rules -> resolve -> merge
+//
+// Engine holds what every thread shares (the compiled pattern library and the
+// stateless stages); Extractor adds the per-thread ICU objects. Extractor::Run
+// never throws for a bad document: the error comes back in the result.
+// Thread safety: one Engine for all threads; one Extractor per thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "dates.h"
+#include "mentions.h"
+#include "normalize.h"
+#include "patterns.h"
+#include "resolve.h"
+#include "sentences.h"
+#include "types.h"
+
+namespace newsroles {
+
+struct Dateline {
+  Span span;  // normalized offsets
+  std::optional<std::string> date;
+};
+
+class Engine {
+ public:
+  // Loads the pattern library from `pattern_dir`; throws PatternError.
+  explicit Engine(const std::string& pattern_dir);
+
+  const PatternLibrary& library() const { return *lib_; }
+  const Normalizer& normalizer() const { return normalizer_; }
+  const MentionFinder& mentions() const { return *mentions_; }
+  const DateNormalizer& dates() const { return *dates_; }
+  const Resolver& resolver() const { return *resolver_; }
+  std::map<std::string, AbbreviationKind> Abbreviations() const;
+
+  // A dateline at the top of the text ("BEIJING, Dec. 30, 2022 /PRNewswire/ --").
+  std::optional<Dateline> FindDateline(const std::string& normalized) const;
+
+ private:
+  std::unique_ptr<PatternLibrary> lib_;
+  Normalizer normalizer_;
+  std::unique_ptr<MentionFinder> mentions_;
+  std::unique_ptr<DateNormalizer> dates_;
+  std::unique_ptr<Resolver> resolver_;
+  std::unique_ptr<RE2> dateline_;
+};
+
+struct RunOptions {
+  std::optional<std::string> default_date;  // --date, for documents without one
+  bool keep_candidates = false;              // keep every rule's events unmerged
+};
+
+class Extractor {
+ public:
+  explicit Extractor(const Engine& engine);
+  DocumentResult Run(const Document& doc, const RunOptions& options);
+
+ private:
+  const Engine& engine_;
+  SentenceSplitter splitter_;
+};
+
+}  // namespace newsroles

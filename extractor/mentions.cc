@@ -1,0 +1,181 @@
+#include "mentions.h"
+
+#include <sstream>
+
+namespace newsroles {
+namespace {
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::unique_ptr<RE2> Compile(const PatternLibrary& lib, const std::string& macro) {
+  const std::string& body = lib.Macro(macro);
+  if (body.empty()) throw PatternError(lib.dir() + "/macros.def:0: missing macro {" + macro + "}");
+  RE2::Options o;
+  o.set_max_mem(64 << 20);
+  o.set_log_errors(false);
+  auto re = std::make_unique<RE2>("(" + body + ")", o);
+  if (!re->ok()) throw PatternError(lib.dir() + "/macros.def:0: {" + macro + "}: " + re->error());
+  return re;
+}
+
+bool StartsUpper(const std::string& w) {
+  if (w.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  return c >= 0xC0;  // a non-ASCII letter: accept (names such as "Özil", "Ünal")
+}
+
+struct Token {
+  std::string text;
+  size_t begin, end;  // offsets within the cleaned string's source span
+};
+
+std::vector<Token> Tokens(const std::string& s) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > b) out.push_back({s.substr(b, i - b), b, i});
+  }
+  return out;
+}
+
+}  // namespace
+
+MentionFinder::MentionFinder(const PatternLibrary& lib)
+    : lib_(lib),
+      name_(Compile(lib, "NAME")),
+      org_(Compile(lib, "ORG_MENTION")),
+      date_(Compile(lib, "DATE")),
+      issuer_(Compile(lib, "ISSUER")),
+      acronym_(Compile(lib, "ACRONYM_DEF")) {}
+
+bool MentionFinder::IsPronoun(const std::string& word) const {
+  return lib_.List("PRONOUN").count(Lower(word)) > 0;
+}
+
+bool MentionFinder::IsOrgReference(const std::string& text) const {
+  return lib_.List("ORG_REFERENCE").count(Lower(text)) > 0;
+}
+
+std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std::string& text,
+                                                                       Span span) const {
+  std::vector<Token> toks = Tokens(text);
+  const auto& honorifics = lib_.List("HONORIFIC");
+  const auto& not_names = lib_.List("NOT_NAME");
+  const auto& particles = lib_.List("NAME_PARTICLE");
+  const auto& cues = lib_.List("ORG_CUE");
+  const auto& roles = lib_.List("ROLE_WORD");
+  const auto& months = lib_.List("MONTH");
+  // Drop a trailing possessive and trailing punctuation.
+  if (!toks.empty()) {
+    Token& t = toks.back();
+    while (!t.text.empty() && (t.text.back() == ',' || t.text.back() == ';')) {
+      t.text.pop_back();
+      --t.end;
+    }
+    if (t.text.size() > 2 && t.text.compare(t.text.size() - 2, 2, "'s") == 0) {
+      t.text.resize(t.text.size() - 2);
+      t.end -= 2;
+    } else if (t.text.size() > 1 && t.text.back() == '\'') {
+      t.text.pop_back();
+      --t.end;
+    }
+  }
+  auto droppable = [&](const std::string& w) {
+    std::string l = Lower(w);
+    std::string nodot = l;
+    if (!nodot.empty() && nodot.back() == '.') nodot.pop_back();
+    return honorifics.count(l) || honorifics.count(nodot) || not_names.count(l) ||
+           roles.count(l) || months.count(nodot) || cues.count(l);
+  };
+  size_t b = 0;
+  while (b < toks.size() && droppable(toks[b].text)) ++b;
+  size_t e = toks.size();
+  while (e > b && (not_names.count(Lower(toks[e - 1].text)) || roles.count(Lower(toks[e - 1].text))))
+    --e;
+  if (b >= e || e - b > 6) return std::nullopt;
+  std::string name;
+  for (size_t i = b; i < e; ++i) {
+    const std::string& w = toks[i].text;
+    const std::string l = Lower(w);
+    const bool particle = particles.count(l) > 0;
+    if (particle && (i == b || i + 1 == e)) return std::nullopt;
+    if (!particle && !StartsUpper(w)) return std::nullopt;
+    if (cues.count(l) || not_names.count(l) || roles.count(l)) return std::nullopt;
+    if (!name.empty()) name += ' ';
+    name += w;
+  }
+  return std::make_pair(name, Span{span.begin + toks[b].begin, span.begin + toks[e - 1].end});
+}
+
+std::string MentionFinder::CleanOrg(std::string name) const {
+  auto strip_prefix = [&](const char* p) {
+    const size_t n = std::char_traits<char>::length(p);
+    if (name.size() > n && Lower(name.substr(0, n)) == p) name.erase(0, n);
+  };
+  strip_prefix("the ");
+  while (!name.empty() && (name.back() == ',' || name.back() == ' ' || name.back() == '.')) {
+    // Keep the dot of a legal suffix ("Inc.", "Co.").
+    if (name.back() == '.' && name.size() > 3 &&
+        (std::isupper(static_cast<unsigned char>(name[name.size() - 2])) ||
+         name.compare(name.size() - 3, 3, "nc.") == 0 || name.compare(name.size() - 3, 3, "rp.") == 0 ||
+         name.compare(name.size() - 3, 3, "td.") == 0 || name.compare(name.size() - 3, 3, "Co.") == 0))
+      break;
+    name.pop_back();
+  }
+  if (name.size() > 2 && name.compare(name.size() - 2, 2, "'s") == 0) name.resize(name.size() - 2);
+  if (!name.empty() && name.back() == '\'') name.pop_back();
+  // "Enterprise Business Group (EBG) China" -> "Enterprise Business Group China".
+  size_t open = name.find(" (");
+  if (open != std::string::npos) {
+    size_t close = name.find(')', open);
+    if (close != std::string::npos) name.erase(open, close - open + 1);
+  }
+  return name;
+}
+
+Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence>& sentences) const {
+  Mentions m;
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& s = sentences[si];
+    const re2::StringPiece sent(text.data() + s.span.begin, s.span.end - s.span.begin);
+    auto scan = [&](const RE2& re, auto&& on_match) {
+      re2::StringPiece rest = sent, hit;
+      while (RE2::FindAndConsume(&rest, re, &hit)) {
+        const size_t b = s.span.begin + static_cast<size_t>(hit.data() - sent.data());
+        on_match(Span{b, b + hit.size()}, std::string(hit.data(), hit.size()));
+        if (hit.empty()) {
+          if (rest.empty()) break;
+          rest.remove_prefix(1);
+        }
+      }
+    };
+    scan(*name_, [&](Span sp, const std::string& t) {
+      if (auto c = CleanPerson(t, sp)) m.persons.push_back({c->second, c->first, si});
+    });
+    scan(*org_, [&](Span sp, const std::string& t) { m.orgs.push_back({sp, CleanOrg(t), si}); });
+    scan(*date_, [&](Span sp, const std::string&) { m.dates.push_back({sp, si}); });
+    {
+      re2::StringPiece rest = sent;
+      std::string full, abbr;
+      while (RE2::FindAndConsume(&rest, *acronym_, (std::string*)nullptr, &full, &abbr)) {
+        std::string f = CleanOrg(full);
+        m.acronyms[abbr] = f;
+      }
+    }
+    if (si == 0 || (si < 3 && !m.issuer)) {
+      std::string org;
+      re2::StringPiece whole;
+      if (RE2::PartialMatch(sent, *issuer_, &whole, &org) && !org.empty()) m.issuer = CleanOrg(org);
+    }
+  }
+  return m;
+}
+
+}  // namespace newsroles

@@ -1,0 +1,368 @@
+#include "patterns.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace newsroles {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr int64_t kRuleMemory = 64 << 20;
+constexpr int64_t kSetMemory = 256 << 20;
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+[[noreturn]] void Fail(const std::string& file, size_t line, const std::string& why) {
+  throw PatternError(file + ":" + std::to_string(line) + ": " + why);
+}
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw PatternError(path + ":0: cannot read file");
+  std::vector<std::string> lines;
+  std::string l;
+  while (std::getline(in, l)) {
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    lines.push_back(l);
+  }
+  return lines;
+}
+
+// Splits "word rest-of-line".
+std::pair<std::string, std::string> Head(const std::string& line) {
+  size_t sp = line.find_first_of(" \t");
+  if (sp == std::string::npos) return {line, ""};
+  return {line.substr(0, sp), Trim(line.substr(sp))};
+}
+
+RE2::Options RuleOptions(int64_t mem) {
+  RE2::Options o;
+  o.set_max_mem(mem);
+  o.set_log_errors(false);
+  return o;
+}
+
+struct RawMacro {
+  std::string body;
+  std::string file;
+  size_t line = 0;
+};
+
+// Expands {MACRO} and, where allowed, {slot=MACRO} references.
+class Expander {
+ public:
+  explicit Expander(const std::map<std::string, RawMacro>& raw) : raw_(raw) {}
+
+  std::string Expand(const std::string& text, const std::string& file, size_t line,
+                     bool allow_slots, std::set<std::string>* slots) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '\\' && i + 1 < text.size()) {  // keep escapes ("\{", "\p{Lu}") as they are
+        out += c;
+        out += text[++i];
+        if ((text[i] == 'p' || text[i] == 'P') && i + 1 < text.size() && text[i + 1] == '{') {
+          size_t close = text.find('}', i);
+          if (close == std::string::npos) close = text.size() - 1;
+          out += text.substr(i + 1, close - i);
+          i = close;
+        }
+        continue;
+      }
+      if (c != '{') {
+        out += c;
+        continue;
+      }
+      size_t close = text.find('}', i);
+      std::string inner = close == std::string::npos ? "" : text.substr(i + 1, close - i - 1);
+      std::string slot, name = inner;
+      if (size_t eq = inner.find('='); eq != std::string::npos) {
+        slot = inner.substr(0, eq);
+        name = inner.substr(eq + 1);
+      }
+      if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0])) ||
+          name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != std::string::npos) {
+        out += c;  // a repetition such as {1,3}, not a macro
+        continue;
+      }
+      if (!slot.empty()) {
+        if (!allow_slots) Fail(file, line, "slot {" + inner + "} outside a rule pattern");
+        if (!PatternLibrary::KnownSlots().count(slot))
+          Fail(file, line, "unknown slot '" + slot + "'");
+        if (!slots->insert(slot).second) Fail(file, line, "slot '" + slot + "' used twice");
+        out += "(?P<" + slot + ">" + Macro(name, file, line) + ")";
+      } else {
+        out += "(?:" + Macro(name, file, line) + ")";
+      }
+      i = close;
+    }
+    return out;
+  }
+
+  const std::string& Macro(const std::string& name, const std::string& file, size_t line) {
+    if (auto it = done_.find(name); it != done_.end()) return it->second;
+    auto it = raw_.find(name);
+    if (it == raw_.end()) Fail(file, line, "unknown macro {" + name + "}");
+    if (std::find(stack_.begin(), stack_.end(), name) != stack_.end())
+      Fail(it->second.file, it->second.line, "macro cycle through {" + name + "}");
+    stack_.push_back(name);
+    std::string body = Expand(it->second.body, it->second.file, it->second.line, false, nullptr);
+    stack_.pop_back();
+    return done_[name] = body;
+  }
+
+  const std::map<std::string, std::string>& done() const { return done_; }
+
+ private:
+  const std::map<std::string, RawMacro>& raw_;
+  std::map<std::string, std::string> done_;
+  std::vector<std::string> stack_;
+};
+
+// An alternation of the entries, longest first so that RE2's leftmost-first
+// choice prefers "chief executive officer" over "chief executive".
+std::string Alternation(const std::vector<std::string>& entries, bool cased) {
+  std::vector<std::string> sorted = entries;
+  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::string out = cased ? "(?:" : "(?i:";
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    if (i) out += "|";
+    out += RE2::QuoteMeta(sorted[i]);
+  }
+  return out + ")";
+}
+
+std::optional<std::string> NullableField(const std::string& f) {
+  if (f == "-" || f.empty()) return std::nullopt;
+  return f;
+}
+
+}  // namespace
+
+const std::set<std::string>& PatternLibrary::KnownSlots() {
+  static const std::set<std::string> kSlots = {"person", "other", "role",  "org",
+                                               "date",   "role2", "org2",  "date2",
+                                               "person2"};
+  return kSlots;
+}
+
+const std::set<std::string>& PatternLibrary::List(const std::string& name) const {
+  static const std::set<std::string> kEmpty;
+  auto it = lists_.find(name);
+  return it == lists_.end() ? kEmpty : it->second;
+}
+
+const std::map<std::string, std::string>& PatternLibrary::Table(const std::string& name) const {
+  static const std::map<std::string, std::string> kEmpty;
+  auto it = tables_.find(name);
+  return it == tables_.end() ? kEmpty : it->second;
+}
+
+const std::string& PatternLibrary::Macro(const std::string& name) const {
+  static const std::string kEmpty;
+  auto it = macros_.find(name);
+  return it == macros_.end() ? kEmpty : it->second;
+}
+
+std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
+  auto lib = std::make_unique<PatternLibrary>();
+  lib->dir_ = dir;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw PatternError(dir + ":0: not a pattern directory");
+  const std::string macros_path = (fs::path(dir) / "macros.def").string();
+  if (!fs::exists(macros_path, ec)) throw PatternError(macros_path + ":0: missing macros.def");
+
+  // macros.def: word lists and macro definitions.
+  std::map<std::string, RawMacro> raw;
+  const auto mlines = ReadLines(macros_path);
+  for (size_t i = 0; i < mlines.size(); ++i) {
+    const std::string line = Trim(mlines[i]);
+    const size_t ln = i + 1;
+    if (line.empty() || line[0] == '#') continue;
+    auto [directive, rest] = Head(line);
+    auto [name, arg] = Head(rest);
+    if (name.empty() || arg.empty()) Fail(macros_path, ln, "expected '" + directive + " NAME ...'");
+    if (raw.count(name)) Fail(macros_path, ln, "macro {" + name + "} defined twice");
+    if (directive == "define") {
+      raw[name] = {arg, macros_path, ln};
+    } else if (directive == "list" || directive == "list-cased") {
+      const bool cased = directive == "list-cased";
+      const std::string path = (fs::path(dir) / arg).string();
+      if (!fs::exists(path, ec)) Fail(macros_path, ln, "word list '" + arg + "' not found");
+      const auto entries = ReadLines(path);
+      std::vector<std::string> words;
+      const bool tsv = fs::path(path).extension() == ".tsv";
+      for (size_t k = 0; k < entries.size(); ++k) {
+        std::string e = entries[k];
+        if (size_t h = e.find('#'); h != std::string::npos) e = e.substr(0, h);
+        std::string value;
+        if (tsv) {
+          size_t tab = e.find('\t');
+          if (tab == std::string::npos && !Trim(e).empty())
+            Fail(path, k + 1, "expected 'entry<TAB>value'");
+          if (tab != std::string::npos) {
+            value = Trim(e.substr(tab + 1));
+            e = e.substr(0, tab);
+          }
+        }
+        e = Trim(e);
+        if (e.empty()) continue;
+        words.push_back(e);
+        lib->lists_[name].insert(cased ? e : Lower(e));
+        if (tsv) lib->tables_[name][cased ? e : Lower(e)] = value;
+      }
+      if (words.empty()) Fail(path, 1, "word list is empty");
+      raw[name] = {Alternation(words, cased), macros_path, ln};
+    } else {
+      Fail(macros_path, ln, "unknown directive '" + directive + "'");
+    }
+  }
+  Expander expander(raw);
+  for (const auto& [name, m] : raw) {
+    const std::string& body = expander.Macro(name, m.file, m.line);
+    RE2 check(body, RuleOptions(kRuleMemory));
+    if (!check.ok()) Fail(m.file, m.line, "macro {" + name + "}: " + check.error());
+  }
+  lib->macros_ = expander.done();
+
+  // rules/*.rules, in file-name order.
+  std::vector<std::string> files;
+  const fs::path rules_dir = fs::path(dir) / "rules";
+  if (fs::is_directory(rules_dir, ec))
+    for (const auto& e : fs::directory_iterator(rules_dir))
+      if (e.path().extension() == ".rules") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw PatternError(rules_dir.string() + ":0: no .rules files");
+
+  std::set<std::string> ids;
+  for (const auto& file : files) {
+    const auto lines = ReadLines(file);
+    Rule* rule = nullptr;
+    std::optional<std::string> anchor;
+    std::set<std::string> slots;
+    auto finish = [&](size_t ln) {
+      if (!rule) return;
+      if (rule->type.empty()) Fail(rule->file, rule->line, "rule '" + rule->id + "' has no type");
+      if (rule->source.empty())
+        Fail(rule->file, rule->line, "rule '" + rule->id + "' has no pattern");
+      if (!rule->examples.empty() && rule->examples.back().positive &&
+          rule->examples.back().expected.empty())
+        Fail(file, ln, "positive example without '=' lines (unterminated example)");
+      if (rule->emits.empty()) {
+        EmitSpec e{rule->type, "person", slots.count("role") ? "role" : "", false,
+                   slots.count("org") ? "org" : "", slots.count("date") ? "date" : ""};
+        rule->emits.push_back(e);
+      }
+      for (const auto& e : rule->emits)
+        for (const std::string* s : {&e.person, &e.org, &e.date, e.role_literal ? nullptr : &e.role})
+          // "date" and "person" may be left to the resolver, which finds the
+          // clause's date and the sentence's subject.
+          if (s && !s->empty() && !slots.count(*s) && !(s == &e.date && *s == "date") &&
+              !(s == &e.person && *s == "person"))
+            Fail(rule->file, rule->line,
+                 "rule '" + rule->id + "' emits slot '" + *s + "' that its pattern does not capture");
+    };
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const size_t ln = i + 1;
+      const std::string line = Trim(lines[i]);
+      if (line.empty() || line[0] == '#') continue;
+      auto [directive, rest] = Head(line);
+      if (directive == "rule") {
+        finish(ln);
+        if (rest.empty() || rest.find_first_of(" \t") != std::string::npos)
+          Fail(file, ln, "expected 'rule ID'");
+        if (!ids.insert(rest).second) Fail(file, ln, "duplicate rule id '" + rest + "'");
+        lib->rules_.push_back(Rule{});
+        rule = &lib->rules_.back();
+        rule->id = rest;
+        rule->file = file;
+        rule->line = ln;
+        slots.clear();
+        continue;
+      }
+      if (directive == "anchor") {
+        if (rest.size() != 10) Fail(file, ln, "expected 'anchor YYYY-MM-DD'");
+        anchor = rest;
+        continue;
+      }
+      if (!rule) Fail(file, ln, "'" + directive + "' before any 'rule'");
+      if (directive == "type") {
+        if (rest != "start" && rest != "end" && rest != "hold")
+          Fail(file, ln, "type must be start, end or hold");
+        rule->type = rest;
+      } else if (directive == "pattern") {
+        if (!rule->source.empty()) Fail(file, ln, "a rule has one pattern");
+        rule->source = rest;
+        rule->expanded = expander.Expand(rest, file, ln, true, &slots);
+        rule->regex = std::make_unique<RE2>(rule->expanded, RuleOptions(kRuleMemory));
+        if (!rule->regex->ok()) Fail(file, ln, "bad pattern: " + rule->regex->error());
+        rule->group_slots.assign(rule->regex->NumberOfCapturingGroups() + 1, "");
+        for (const auto& [name, idx] : rule->regex->NamedCapturingGroups())
+          rule->group_slots[idx] = name;
+      } else if (directive == "emit") {
+        std::istringstream ss(rest);
+        std::vector<std::string> f;
+        for (std::string t; ss >> t;) f.push_back(t);
+        if (f.size() < 4 || f.size() > 5 || (f[0] != "start" && f[0] != "end" && f[0] != "hold"))
+          Fail(file, ln, "expected 'emit TYPE PERSON ROLE ORG [DATE]'");
+        auto ref = [](const std::string& t) { return t == "-" ? std::string() : t; };
+        EmitSpec e{f[0], ref(f[1]), ref(f[2]), false, ref(f[3]), f.size() > 4 ? ref(f[4]) : ""};
+        if (e.role.size() >= 2 && e.role.front() == '"' && e.role.back() == '"') {
+          e.role = e.role.substr(1, e.role.size() - 2);
+          std::replace(e.role.begin(), e.role.end(), '_', ' ');
+          e.role_literal = true;
+        }
+        if (e.person.empty()) Fail(file, ln, "an emitted event needs a person slot");
+        rule->emits.push_back(e);
+      } else if (directive == "+" || directive == "-") {
+        if (!rule->examples.empty() && rule->examples.back().positive &&
+            rule->examples.back().expected.empty())
+          Fail(file, ln - 1, "positive example without '=' lines (unterminated example)");
+        if (rest.empty()) Fail(file, ln, "empty example");
+        rule->examples.push_back({directive == "+", rest, anchor, {}, file, ln});
+      } else if (directive == "=") {
+        if (rule->examples.empty() || !rule->examples.back().positive)
+          Fail(file, ln, "'=' must follow a positive example ('+')");
+        std::vector<std::string> f;
+        std::stringstream ss(rest);
+        for (std::string t; std::getline(ss, t, '|');) f.push_back(Trim(t));
+        if (f.size() < 4 || f.size() > 5 || (f[0] != "start" && f[0] != "end" && f[0] != "hold"))
+          Fail(file, ln, "expected '= TYPE | PERSON | ROLE | ORG [| DATE]'");
+        ExpectedEvent ev{f[0], f[1], NullableField(f[2]), NullableField(f[3]),
+                         f.size() > 4 ? NullableField(f[4]) : std::nullopt, f.size() > 4};
+        rule->examples.back().expected.push_back(ev);
+      } else {
+        Fail(file, ln, "unknown directive '" + directive + "'");
+      }
+    }
+    finish(lines.size());
+  }
+
+  RE2::Options set_options = RuleOptions(kSetMemory);
+  lib->prefilter_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  for (const auto& r : lib->rules_) {
+    std::string error;
+    if (lib->prefilter_->Add(r.expanded, &error) < 0)
+      Fail(r.file, r.line, "rule '" + r.id + "': " + error);
+  }
+  if (!lib->prefilter_->Compile())
+    throw PatternError(dir + ":0: the rule set does not fit RE2's memory budget");
+  return lib;
+}
+
+}  // namespace newsroles

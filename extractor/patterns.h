@@ -1,0 +1,106 @@
+// PatternLibrary: the rules, macros and word lists under patterns/, loaded and
+// compiled once at start-up.
+//
+// Layout of a pattern directory (see patterns/README.md for the format):
+//   macros.def      `list NAME FILE`, `list-cased NAME FILE` and `define NAME REGEX`
+//   lists/*.txt     word lists, one entry a line ("#" starts a comment);
+//                   *.tsv lists carry a value in a second, tab-separated column
+//   rules/*.rules   rules, each with its positive and negative examples
+//
+// Promises:
+//  - Every rule pattern is expanded ({MACRO}, {slot=MACRO}) and compiled with
+//    RE2 once, with an explicit memory budget; all rules also go into one
+//    RE2::Set that picks the candidate rules of a sentence.
+//  - Any problem (unreadable file, unknown directive, unknown macro or slot, a
+//    macro cycle, a duplicate rule id, a regex RE2 rejects, an unterminated
+//    example) throws PatternError whose message starts with "FILE:LINE: ".
+// Thread safety: immutable after Load; share one library between threads.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace newsroles {
+
+class PatternError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// How one event is made from a match: each slot reference is a slot name, a
+// quoted literal ("head") or empty for null.
+struct EmitSpec {
+  std::string type;
+  std::string person;  // slot name
+  std::string role;    // slot name, or literal when role_literal
+  bool role_literal = false;
+  std::string org;
+  std::string date;
+};
+
+// An expected event of a positive example; empty optionals are null.
+struct ExpectedEvent {
+  std::string type, person;
+  std::optional<std::string> role, org, date;
+  bool check_date = false;
+};
+
+struct RuleExample {
+  bool positive = true;
+  std::string text;
+  std::optional<std::string> anchor;  // publication date for the example
+  std::vector<ExpectedEvent> expected;
+  std::string file;
+  size_t line = 0;
+};
+
+struct Rule {
+  std::string id;
+  std::string type;
+  std::string source;    // the pattern as written
+  std::string expanded;  // after macro expansion
+  std::vector<EmitSpec> emits;
+  std::vector<RuleExample> examples;
+  std::string file;
+  size_t line = 0;
+  std::unique_ptr<RE2> regex;
+  std::vector<std::string> group_slots;  // capture group index (1-based) -> slot name
+};
+
+class PatternLibrary {
+ public:
+  // Loads and compiles `dir`. Throws PatternError.
+  static std::unique_ptr<PatternLibrary> Load(const std::string& dir);
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const RE2::Set& prefilter() const { return *prefilter_; }
+  const std::string& dir() const { return dir_; }
+
+  // A word list by macro name (lower-cased entries for case-insensitive
+  // lists), or an empty set.
+  const std::set<std::string>& List(const std::string& name) const;
+  // A .tsv list: entry -> value.
+  const std::map<std::string, std::string>& Table(const std::string& name) const;
+  // The expanded regex of a macro (for the mention finders).
+  const std::string& Macro(const std::string& name) const;
+
+  static const std::set<std::string>& KnownSlots();
+
+ private:
+  std::string dir_;
+  std::vector<Rule> rules_;
+  std::unique_ptr<RE2::Set> prefilter_;
+  std::map<std::string, std::set<std::string>> lists_;
+  std::map<std::string, std::map<std::string, std::string>> tables_;
+  std::map<std::string, std::string> macros_;  // expanded
+};
+
+}  // namespace newsroles

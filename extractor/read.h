@@ -1,0 +1,70 @@
+// Reading: turns the command line's INPUTs into a stream of documents.
+//
+// Promises:
+//  - INPUTs are files, directories (searched recursively for *.txt and *.jsonl,
+//    in sorted path order) or "-" for standard input.
+//  - A text file is one document whose id is the file name without extension.
+//    UTF-8 is taken as is (a BOM stays in the text; normalization drops it so
+//    offsets still count file bytes). UTF-16 with a BOM and legacy 8-bit
+//    encodings (ICU's charset detector: windows-1252, ISO-8859-1, ...) are
+//    converted to UTF-8; offsets then count bytes of the converted text.
+//  - A JSONL file yields one document per non-blank line:
+//    {"id": "...", "text": "...", "date": "YYYY-MM-DD"} ("date" optional).
+//  - Anything unreadable (missing file, empty file, binary data, a malformed or
+//    invalid-UTF-8 JSON line, a bad "date") yields a DocumentError naming the
+//    file and, for JSONL, the line. Reading never stops at a bad document.
+// Thread safety: one DocumentReader per thread.
+#pragma once
+
+#include <fstream>
+#include <functional>
+#include <istream>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "types.h"
+
+namespace newsroles {
+
+enum class InputFormat { kAuto, kText, kJsonl };
+
+using ReadItem = std::variant<Document, DocumentError>;
+
+// Decodes the bytes of a text file to UTF-8. Returns false and sets `error`
+// for empty or binary data.
+bool DecodeText(const std::string& bytes, std::string& utf8, std::string& error);
+
+// Parses one JSONL line (1-based `line`) of `source`.
+ReadItem ParseJsonLine(const std::string& line_text, const std::string& source, size_t line);
+
+// True for a valid ISO 8601 calendar date YYYY-MM-DD.
+bool IsIsoDate(const std::string& s);
+
+class DocumentReader {
+ public:
+  // `inputs` as given on the command line; none means standard input.
+  DocumentReader(std::vector<std::string> inputs, InputFormat format, std::istream& stdin_stream);
+
+  // The next document or error; false at the end of all inputs.
+  bool Next(ReadItem& item);
+
+ private:
+  struct Source {
+    std::string path;  // "-" for stdin
+    InputFormat format;
+    std::string error;  // set when the input could not be listed
+  };
+  bool OpenNext(ReadItem& item);
+
+  std::vector<Source> sources_;
+  size_t next_source_ = 0;
+  std::istream& stdin_;
+  std::unique_ptr<std::ifstream> file_;
+  std::istream* lines_ = nullptr;  // the JSONL stream being read, if any
+  std::string lines_source_;
+  size_t line_no_ = 0;
+};
+
+}  // namespace newsroles

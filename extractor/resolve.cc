@@ -1,0 +1,344 @@
+#include "resolve.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+namespace newsroles {
+namespace {
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::vector<std::string> Words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream ss(s);
+  for (std::string w; ss >> w;) out.push_back(w);
+  return out;
+}
+
+std::string Text(const std::string& text, Span s) { return text.substr(s.begin, s.end - s.begin); }
+
+std::unique_ptr<RE2> CompileMacro(const PatternLibrary& lib, const std::string& name) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(16 << 20);
+  auto re = std::make_unique<RE2>(lib.Macro(name), o);
+  if (lib.Macro(name).empty() || !re->ok())
+    throw PatternError(lib.dir() + "/macros.def:0: missing or bad macro {" + name + "}");
+  return re;
+}
+
+// How precise an ISO date string is; unknown years rank below known ones.
+int Precision(const std::optional<std::string>& d) {
+  if (!d) return 0;
+  int p = static_cast<int>(d->size());
+  if (d->rfind("XXXX", 0) == 0) p -= 5;
+  return p;
+}
+
+// Does `needle` occur in `hay` as a run of whole words?
+bool ContainsWords(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  size_t j = 0;
+  for (size_t i = 0; i < hay.size() && j < needle.size(); ++i)
+    if (hay[i] == needle[j]) ++j;
+  return j == needle.size();
+}
+
+}  // namespace
+
+Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
+                   const DateNormalizer& dates)
+    : lib_(lib),
+      finder_(finder),
+      dates_(dates),
+      future_(CompileMacro(lib, "FUTURE_CUE")),
+      clause_break_(CompileMacro(lib, "CLAUSE_BREAK")) {}
+
+std::string Resolver::CleanRole(std::string role) const {
+  const auto& drop = lib_.List("ROLE_DROP");
+  std::vector<std::string> w = Words(role);
+  size_t b = 0;
+  while (b < w.size() && (drop.count(Lower(w[b])) ||
+                          (w[b].size() > 2 && w[b].compare(w[b].size() - 2, 2, "'s") == 0)))
+    ++b;
+  std::string out;
+  for (size_t i = b; i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
+  while (!out.empty() && (out.back() == ',' || out.back() == '.')) out.pop_back();
+  return out;
+}
+
+std::vector<std::string> Resolver::SplitRoles(const std::string& role) const {
+  const auto& words = lib_.List("ROLE_WORD");
+  // Split at ", ", " and ", " & " where every part names a title.
+  std::vector<std::string> parts;
+  std::string cur;
+  std::vector<std::string> w = Words(role);
+  for (size_t i = 0; i < w.size(); ++i) {
+    std::string t = w[i];
+    bool comma = !t.empty() && t.back() == ',';
+    if (comma) t.pop_back();
+    if (t == "and" || t == "&") {
+      if (!cur.empty()) parts.push_back(cur);
+      cur.clear();
+      continue;
+    }
+    cur += (cur.empty() ? "" : " ") + t;
+    if (comma) {
+      parts.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) parts.push_back(cur);
+  auto titled = [&](const std::string& p) {
+    for (const auto& x : Words(p))
+      if (words.count(Lower(x))) return true;
+    return false;
+  };
+  bool all = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), titled);
+  std::vector<std::string> out;
+  if (!all) {
+    std::string r = CleanRole(role);
+    if (!r.empty()) out.push_back(r);
+    return out;
+  }
+  for (auto& p : parts) {
+    std::string r = CleanRole(p);
+    if (!r.empty()) out.push_back(r);
+  }
+  return out;
+}
+
+// The one full name in the document that `name` abbreviates, or `name` itself
+// when none does; nothing when two different people fit.
+std::optional<std::string> Resolver::FullName(const ResolveInput& in, const std::string& name) const {
+  const std::vector<std::string> w = Words(name);
+  std::set<std::string> fits;
+  for (const auto& p : in.mentions.persons) {
+    std::vector<std::string> pw = Words(p.name);
+    if (pw.size() <= w.size()) continue;
+    if (ContainsWords(pw, w)) fits.insert(p.name);
+  }
+  // Drop candidates that are themselves contained in a longer candidate.
+  std::set<std::string> maximal;
+  for (const auto& a : fits) {
+    bool inner = false;
+    for (const auto& b : fits)
+      if (a != b && ContainsWords(Words(b), Words(a))) inner = true;
+    if (!inner) maximal.insert(a);
+  }
+  if (maximal.size() == 1) return *maximal.begin();
+  if (maximal.size() > 1) return std::nullopt;
+  if (w.size() == 1) {
+    // A lone word that names nobody else in the document: only with a title.
+    return std::nullopt;
+  }
+  return name;
+}
+
+std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t pos,
+                                                size_t sentence) const {
+  const PersonMention* best = nullptr;
+  // The subject of the clause: the first person named earlier in this sentence.
+  for (const auto& p : in.mentions.persons)
+    if (p.sentence == sentence && p.span.end <= pos) {
+      best = &p;
+      break;
+    }
+  // Otherwise the subject of the nearest sentence before that names someone.
+  for (size_t s = sentence; !best && s-- > 0 && s + 3 > sentence;)
+    for (const auto& p : in.mentions.persons)
+      if (p.sentence == s) {
+        best = &p;
+        break;
+      }
+  if (!best) return std::nullopt;
+  return FullName(in, best->name);
+}
+
+std::optional<std::string> Resolver::Subject(const ResolveInput& in, const RuleMatch& m) const {
+  const Span sent = in.sentences[m.sentence].span;
+  for (const auto& p : in.mentions.persons) {
+    if (p.sentence != m.sentence || p.span.begin >= m.span.begin) continue;
+    if (auto full = FullName(in, p.name)) return full;
+  }
+  // "He joined ..." / "She founded ...": the pronoun's antecedent.
+  const std::string first = Text(in.text, {sent.begin, std::min(sent.end, sent.begin + 4)});
+  const size_t sp = first.find(' ');
+  if (sp != std::string::npos && finder_.IsPronoun(first.substr(0, sp)))
+    return Antecedent(in, sent.begin, m.sentence);
+  return std::nullopt;
+}
+
+std::optional<std::string> Resolver::ResolvePerson(const ResolveInput& in, Span span,
+                                                   size_t sentence) const {
+  std::string raw = Text(in.text, span);
+  if (finder_.IsPronoun(raw)) return Antecedent(in, span.begin, sentence);
+  auto c = finder_.CleanPerson(raw, span);
+  if (!c) return std::nullopt;
+  // "Mr. Smith" with no full name elsewhere: the family name is all we have.
+  auto full = FullName(in, c->first);
+  if (!full && Words(c->first).size() == 1 && c->second.begin > span.begin) return c->first;
+  return full;
+}
+
+std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in, Span span,
+                                                size_t sentence) const {
+  std::string raw = Text(in.text, span);
+  if (finder_.IsOrgReference(raw)) {
+    if (in.mentions.issuer) return in.mentions.issuer;
+    // The organization in focus: the last one named before, this sentence or earlier.
+    const OrgMention* last = nullptr;
+    for (const auto& o : in.mentions.orgs)
+      if (o.span.end <= span.begin && o.sentence + 3 > sentence) last = &o;
+    if (last) return last->name;
+    return std::nullopt;
+  }
+  std::string name = finder_.CleanOrg(raw);
+  if (name.empty()) return std::nullopt;
+  if (auto it = in.mentions.acronyms.find(name); it != in.mentions.acronyms.end()) return it->second;
+  return name;
+}
+
+bool Resolver::Future(const ResolveInput& in, const RuleMatch& m) const {
+  const Span s = in.sentences[m.sentence].span;
+  return RE2::PartialMatch(re2::StringPiece(in.text.data() + s.begin, s.end - s.begin), *future_);
+}
+
+std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const RuleMatch& m) const {
+  const Span sent = in.sentences[m.sentence].span;
+  const DateMention* chosen = nullptr;
+  for (const auto& d : in.mentions.dates) {
+    if (d.sentence != m.sentence) continue;
+    if (d.span.begin >= m.span.begin && d.span.end <= m.span.end) {
+      chosen = &d;  // inside the match
+      break;
+    }
+    if (d.span.begin >= m.span.end) {
+      // Right after the match, in the same clause.
+      const std::string gap = Text(in.text, {m.span.end, d.span.begin});
+      if (gap.size() <= 40 && !RE2::PartialMatch(gap, *clause_break_)) chosen = &d;
+      break;
+    }
+  }
+  if (!chosen) {
+    // A sentence-initial "In 2004," or "On Monday," before the match.
+    for (const auto& d : in.mentions.dates) {
+      if (d.sentence != m.sentence || d.span.end > m.span.begin) continue;
+      const std::string before = Text(in.text, {sent.begin, d.span.begin});
+      const std::string after = Text(in.text, {d.span.end, std::min(d.span.end + 1, sent.end)});
+      if (before.size() <= 12 && after == ",") chosen = &d;
+      break;
+    }
+  }
+  if (!chosen) return std::nullopt;
+  return dates_.Normalize(Text(in.text, chosen->span), in.anchor, Future(in, m));
+}
+
+std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
+  std::vector<RuleMatch> matches = in.matches;
+  std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
+    return a.sentence != b.sentence ? a.sentence < b.sentence : a.span.begin < b.span.begin;
+  });
+  std::vector<Event> events;
+  for (const auto& m : matches) {
+    const Rule& rule = lib_.rules()[m.rule];
+    for (const auto& emit : rule.emits) {
+      auto slot = [&](const std::string& name) -> const Span* {
+        if (name.empty()) return nullptr;
+        auto it = m.slots.find(name);
+        return it == m.slots.end() ? nullptr : &it->second;
+      };
+      const Span* ps = slot(emit.person);
+      std::optional<std::string> person;
+      if (ps) person = ResolvePerson(in, *ps, m.sentence);
+      else if (emit.person == "person") person = Subject(in, m);
+      if (!person) continue;
+      const Span* rs = emit.role_literal ? nullptr : slot(emit.role);
+      const Span* os = slot(emit.org);
+      // An optional clause ("and as the vice president of Y") that did not match.
+      if (!emit.role.empty() && !emit.role_literal && !rs && !emit.org.empty() && !os) continue;
+
+      Event base;
+      base.type = emit.type;
+      base.person = *person;
+      base.rule = rule.id;
+      base.evidence = in.sentences[m.sentence].span;
+      base.sentence = m.sentence;
+      base.slots = m.slots;
+
+      std::vector<std::optional<std::string>> roles;
+      bool carried = false;
+      if (emit.role_literal && emit.role == "@carry") {
+        // The role (and organization, and date) of the change just reported.
+        const Event* from = nullptr;
+        for (auto it = events.rbegin(); it != events.rend(); ++it) {
+          if (it->sentence + 1 < m.sentence) break;
+          if (it->person == *person) continue;
+          if (!from || (it->type == "end" && from->type != "end")) from = &*it;
+          if (from->type == "end") break;
+        }
+        if (!from || !from->role) continue;
+        roles.push_back(from->role);
+        base.org = from->org;
+        base.date = from->date;
+        carried = true;
+      } else if (emit.role_literal) {
+        roles.push_back(emit.role);
+      } else if (rs) {
+        for (auto& r : SplitRoles(Text(in.text, *rs))) roles.push_back(r);
+        if (roles.empty()) continue;
+      } else {
+        roles.push_back(std::nullopt);
+      }
+
+      if (!carried) {
+        if (os) base.org = ResolveOrg(in, *os, m.sentence);
+        else if (in.mentions.issuer) base.org = in.mentions.issuer;
+        if (os && !base.org) continue;
+      }
+      if (emit.type == "hold") {
+        base.date.reset();
+      } else if (const Span* ds = slot(emit.date)) {
+        base.date = dates_.Normalize(Text(in.text, *ds), in.anchor, Future(in, m));
+      } else if (auto d = AttachDate(in, m)) {
+        base.date = d;
+      }
+      for (auto& r : roles) {
+        Event e = base;
+        e.role = r;
+        events.push_back(std::move(e));
+      }
+    }
+  }
+  return events;
+}
+
+std::vector<Event> Resolver::Merge(std::vector<Event> events) {
+  auto key = [](const Event& e, const std::string& type) {
+    return type + "\x1f" + Lower(e.person) + "\x1f" + Lower(e.role.value_or("")) + "\x1f" +
+           Lower(e.org.value_or(""));
+  };
+  std::set<std::string> changes;
+  for (const auto& e : events)
+    if (e.type != "hold") changes.insert(key(e, "change"));
+  std::vector<Event> out;
+  std::map<std::string, size_t> seen;
+  for (auto& e : events) {
+    if (e.type == "hold" && changes.count(key(e, "change"))) continue;
+    const std::string k = key(e, e.type);
+    auto it = seen.find(k);
+    if (it == seen.end()) {
+      seen[k] = out.size();
+      out.push_back(std::move(e));
+    } else if (Precision(e.date) > Precision(out[it->second].date)) {
+      out[it->second].date = e.date;
+    }
+  }
+  return out;
+}
+
+}  // namespace newsroles

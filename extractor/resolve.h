@@ -1,0 +1,69 @@
+// Resolver: turns rule matches into complete, normalized events.
+//
+// Promises:
+//  - person: the fullest name the document gives; a family or given name
+//    alone, or a pronoun, resolves to a person named before (a pronoun to the
+//    subject of its clause or of the sentence before). A name shared by two
+//    people ("Zhang" with "Daniel Zhang" and "Jeff Zhang") gives no event.
+//  - role: determiners and "new"/"former"/"incoming" dropped; coordinated
+//    titles ("Chairman and CEO") split into one event each; a role carried
+//    from the event just before for "will take over" (`"@carry"` in an emit).
+//  - org: the fullest name (acronyms resolved, "the company" to the
+//    organization in focus); the press-release issuer where the text leaves
+//    it implicit.
+//  - date: ISO 8601 per the contract, from the rule's date slot, or a date in
+//    the same clause right after the match, or a sentence-initial "In 2004,";
+//    `hold` events never carry a date.
+//  - one event per (type, person, role, org), its most precise date, the
+//    evidence of its first statement; a `hold` is dropped where the same
+//    person, role and organization has a start or end.
+// Thread safety: stateless functions over plain values.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dates.h"
+#include "mentions.h"
+#include "patterns.h"
+#include "types.h"
+
+namespace newsroles {
+
+struct ResolveInput {
+  const std::string& text;  // normalized
+  const std::vector<Sentence>& sentences;
+  const Mentions& mentions;
+  std::vector<RuleMatch> matches;
+  std::optional<CivilDate> anchor;
+};
+
+class Resolver {
+ public:
+  Resolver(const PatternLibrary& lib, const MentionFinder& finder, const DateNormalizer& dates);
+
+  // Every event each match gives, in text order, before merging duplicates.
+  std::vector<Event> Candidates(const ResolveInput& in) const;
+  // Merges duplicates as the contract says.
+  static std::vector<Event> Merge(std::vector<Event> events);
+
+  std::vector<std::string> SplitRoles(const std::string& role) const;
+  std::string CleanRole(std::string role) const;
+
+ private:
+  std::optional<std::string> ResolvePerson(const ResolveInput& in, Span span, size_t sentence) const;
+  std::optional<std::string> Subject(const ResolveInput& in, const RuleMatch& m) const;
+  std::optional<std::string> FullName(const ResolveInput& in, const std::string& name) const;
+  std::optional<std::string> Antecedent(const ResolveInput& in, size_t pos, size_t sentence) const;
+  std::optional<std::string> ResolveOrg(const ResolveInput& in, Span span, size_t sentence) const;
+  std::optional<std::string> AttachDate(const ResolveInput& in, const RuleMatch& m) const;
+  bool Future(const ResolveInput& in, const RuleMatch& m) const;
+
+  const PatternLibrary& lib_;
+  const MentionFinder& finder_;
+  const DateNormalizer& dates_;
+  std::unique_ptr<RE2> future_, clause_break_;
+};
+
+}  // namespace newsroles

@@ -1,0 +1,42 @@
+#include "rules.h"
+
+#include <algorithm>
+
+namespace newsroles {
+
+std::vector<RuleMatch> MatchRules(const PatternLibrary& lib, const std::string& text,
+                                  const Sentence& sentence, size_t sentence_index) {
+  std::vector<RuleMatch> out;
+  const re2::StringPiece sent(text.data() + sentence.span.begin,
+                              sentence.span.end - sentence.span.begin);
+  std::vector<int> hits;
+  if (!lib.prefilter().Match(sent, &hits)) return out;
+  std::sort(hits.begin(), hits.end());
+  std::vector<re2::StringPiece> groups;
+  for (int h : hits) {
+    const Rule& rule = lib.rules()[static_cast<size_t>(h)];
+    const int n = 1 + rule.regex->NumberOfCapturingGroups();
+    groups.assign(static_cast<size_t>(n), re2::StringPiece());
+    size_t pos = 0;
+    while (pos <= sent.size() &&
+           rule.regex->Match(sent, pos, sent.size(), RE2::UNANCHORED, groups.data(), n)) {
+      RuleMatch m;
+      m.rule = static_cast<size_t>(h);
+      m.sentence = sentence_index;
+      const size_t b = static_cast<size_t>(groups[0].data() - sent.data());
+      m.span = {sentence.span.begin + b, sentence.span.begin + b + groups[0].size()};
+      for (int g = 1; g < n; ++g) {
+        const std::string& slot = rule.group_slots[static_cast<size_t>(g)];
+        if (slot.empty() || groups[g].data() == nullptr) continue;
+        const size_t gb = static_cast<size_t>(groups[g].data() - sent.data());
+        m.slots[slot] = {sentence.span.begin + gb, sentence.span.begin + gb + groups[g].size()};
+      }
+      out.push_back(std::move(m));
+      const size_t end = b + groups[0].size();
+      pos = end > pos ? end : pos + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace newsroles

@@ -1,0 +1,100 @@
+#include "sentences.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <stdexcept>
+
+namespace newsroles {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\n'; }
+
+// An initial ("J.") or a dotted acronym ("U.S.", "U.K.").
+bool IsInitialOrAcronym(const std::string& tok) {
+  if (tok.size() < 2 || tok.back() != '.') return false;
+  for (size_t i = 0; i < tok.size(); i += 2) {
+    if (!(tok[i] >= 'A' && tok[i] <= 'Z')) return false;
+    if (i + 1 >= tok.size() || tok[i + 1] != '.') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+SentenceSplitter::SentenceSplitter(std::map<std::string, AbbreviationKind> abbreviations)
+    : abbreviations_(std::move(abbreviations)) {
+  UErrorCode status = U_ZERO_ERROR;
+  breaker_.reset(icu::BreakIterator::createSentenceInstance(
+      icu::Locale::createFromName("en@ss=standard"), status));
+  if (U_FAILURE(status) || !breaker_) {
+    status = U_ZERO_ERROR;
+    breaker_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  }
+  if (U_FAILURE(status) || !breaker_) throw std::runtime_error("ICU sentence iterator unavailable");
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+bool SentenceSplitter::KeepTogether(const std::string& text, size_t prev_begin, size_t boundary,
+                                    size_t end) const {
+  size_t e = boundary;
+  while (e > prev_begin && IsSpace(text[e - 1])) --e;
+  if (e == prev_begin || text[e - 1] != '.') return false;
+  size_t b = e;
+  while (b > prev_begin && !IsSpace(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') --b;
+  const std::string tok = text.substr(b, e - b);
+  size_t n = boundary;
+  while (n < end && (IsSpace(text[n]) || text[n] == '"' || text[n] == '(')) ++n;
+  if (n >= end) return false;
+  const unsigned char next = static_cast<unsigned char>(text[n]);
+  const bool lower = next >= 'a' && next <= 'z';
+  const bool digit = next >= '0' && next <= '9';
+  auto it = abbreviations_.find(tok);
+  if (it != abbreviations_.end()) {
+    switch (it->second) {
+      case AbbreviationKind::kAlways: return true;
+      case AbbreviationKind::kBeforeLowercase: return lower || digit;
+      case AbbreviationKind::kBeforeDigit: return digit;
+    }
+  }
+  if (tok.size() == 2 && IsInitialOrAcronym(tok)) return true;  // "J. Smith"
+  if (IsInitialOrAcronym(tok)) return lower || digit;          // "U.S. officials"
+  return false;
+}
+
+std::vector<Sentence> SentenceSplitter::Split(const std::string& text, size_t from) {
+  std::vector<Sentence> out;
+  size_t paragraph = 0;
+  size_t p = from;
+  while (p < text.size()) {
+    size_t pe = text.find('\n', p);
+    if (pe == std::string::npos) pe = text.size();
+    if (pe > p) {
+      UErrorCode status = U_ZERO_ERROR;
+      UText* ut = utext_openUTF8(nullptr, text.data() + p, static_cast<int64_t>(pe - p), &status);
+      breaker_->setText(ut, status);
+      std::vector<size_t> bounds;
+      for (int32_t b = breaker_->first(); b != icu::BreakIterator::DONE; b = breaker_->next())
+        bounds.push_back(p + static_cast<size_t>(b));
+      utext_close(ut);
+      if (bounds.empty() || bounds.back() != pe) bounds.push_back(pe);
+      size_t start = p;
+      for (size_t k = 1; k < bounds.size(); ++k) {
+        const size_t b = bounds[k];
+        if (b < pe && KeepTogether(text, start, b, pe)) continue;
+        size_t s = start, e = b;
+        while (s < e && IsSpace(text[s])) ++s;
+        while (e > s && IsSpace(text[e - 1])) --e;
+        if (e > s) out.push_back({{s, e}, paragraph});
+        start = b;
+      }
+    }
+    ++paragraph;
+    p = pe + 1;
+  }
+  return out;
+}
+
+}  // namespace newsroles
