@@ -21,7 +21,10 @@ std::unique_ptr<RE2> Compile(const PatternLibrary& lib, const std::string& macro
   return re;
 }
 
-bool StartsUpper(const std::string& w) {
+bool StartsUpper(std::string w) {
+  // "al-Mansouri", "el-Sayed", "d'Alembert": the name proper follows the prefix.
+  for (const char* prefix : {"al-", "el-", "d'"})
+    if (w.rfind(prefix, 0) == 0 && w.size() > 3) w = w.substr(std::char_traits<char>::length(prefix));
   if (w.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(w[0]);
   if (c >= 'A' && c <= 'Z') return true;
@@ -104,8 +107,10 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
   for (size_t i = b; i < e; ++i) {
     const std::string& w = toks[i].text;
     const std::string l = Lower(w);
-    const bool particle = particles.count(l) > 0;
-    if (particle && (i == b || i + 1 == e)) return std::nullopt;
+    // A particle inside a name ("Pieter van der Berg"), or capitalized at its
+    // start ("Van der Berg", "De Vries"), never alone at its end.
+    const bool particle = particles.count(l) > 0 && !StartsUpper(w);
+    if (particles.count(l) && i + 1 == e) return std::nullopt;
     if (!particle && !StartsUpper(w)) return std::nullopt;
     if (cues.count(l) || not_names.count(l) || roles.count(l)) return std::nullopt;
     if (!name.empty()) name += ' ';
@@ -128,6 +133,18 @@ std::string MentionFinder::CleanOrg(std::string name) const {
          name.compare(name.size() - 3, 3, "td.") == 0 || name.compare(name.size() - 3, 3, "Co.") == 0))
       break;
     name.pop_back();
+  }
+  // "Rijnland's supervisory board", "Acme Board of Trustees": the board's organization.
+  for (const char* board : {"'s supervisory board", "'s management board", "'s executive board",
+                            "'s board of directors", "'s board of trustees", "'s board",
+                            " Board of Directors", " Board of Trustees", " Board of Governors",
+                            " Supervisory Board", " board of directors", " board of trustees",
+                            " supervisory board", "' board"}) {
+    const size_t n = std::char_traits<char>::length(board);
+    if (name.size() > n + 1 && name.compare(name.size() - n, n, board) == 0) {
+      name.resize(name.size() - n);
+      break;
+    }
   }
   if (name.size() > 2 && name.compare(name.size() - 2, 2, "'s") == 0) name.resize(name.size() - 2);
   if (!name.empty() && name.back() == '\'') name.pop_back();
@@ -160,6 +177,13 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
       if (auto c = CleanPerson(t, sp)) m.persons.push_back({c->second, c->first, si});
     });
     scan(*org_, [&](Span sp, const std::string& t) { m.orgs.push_back({sp, CleanOrg(t), si}); });
+    // A capitalized run inside an organization's name is not a person.
+    std::erase_if(m.persons, [&](const PersonMention& p) {
+      if (p.sentence != si) return false;
+      for (const auto& o : m.orgs)
+        if (o.sentence == si && p.span.begin < o.span.end && o.span.begin < p.span.end) return true;
+      return false;
+    });
     scan(*date_, [&](Span sp, const std::string&) { m.dates.push_back({sp, si}); });
     {
       re2::StringPiece rest = sent;

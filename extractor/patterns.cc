@@ -71,10 +71,10 @@ class Expander {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
       char c = text[i];
-      if (c == '\\' && i + 1 < text.size()) {  // keep escapes ("\{", "\p{Lu}") as they are
+      if (c == '\\' && i + 1 < text.size()) {  // keep escapes ("\{", "\p{Lu}", "\x{C0}") as they are
         out += c;
         out += text[++i];
-        if ((text[i] == 'p' || text[i] == 'P') && i + 1 < text.size() && text[i + 1] == '{') {
+        if ((text[i] == 'p' || text[i] == 'P' || text[i] == 'x') && i + 1 < text.size() && text[i + 1] == '{') {
           size_t close = text.find('}', i);
           if (close == std::string::npos) close = text.size() - 1;
           out += text.substr(i + 1, close - i);

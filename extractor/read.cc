@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -68,8 +69,10 @@ bool IsIsoDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[i] < '0' || s[i] > '9') return false;
-  int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  const int y = std::stoi(s.substr(0, 4));
+  const unsigned m = std::stoul(s.substr(5, 2)), d = std::stoul(s.substr(8, 2));
+  // A real calendar day: no 2023-02-29 or 2022-04-31.
+  return (std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}).ok();
 }
 
 bool DecodeText(const std::string& bytes, std::string& utf8, std::string& error) {
@@ -156,7 +159,11 @@ DocumentReader::DocumentReader(std::vector<std::string> inputs, InputFormat form
       fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec),
           end;
       for (; !ec && it != end; it.increment(ec)) {
-        if (!it->is_regular_file(ec)) continue;
+        // A file, or an entry that cannot be followed (a dangling symlink):
+        // the latter is listed so that reading it reports the error.
+        std::error_code entry_ec;
+        const bool file = it->is_regular_file(entry_ec);
+        if (!file && !(it->is_symlink(entry_ec) && !it->exists(entry_ec))) continue;
         std::string ext = it->path().extension().string();
         if (ext == ".txt" || ext == ".jsonl") found.push_back(it->path().string());
       }

@@ -44,8 +44,17 @@ bool ContainsWords(const std::vector<std::string>& hay, const std::vector<std::s
   if (needle.empty() || needle.size() > hay.size()) return false;
   size_t j = 0;
   for (size_t i = 0; i < hay.size() && j < needle.size(); ++i)
-    if (hay[i] == needle[j]) ++j;
+    if (Lower(hay[i]) == Lower(needle[j])) ++j;
   return j == needle.size();
+}
+
+// "the alliance", "the insurer": a lower-case reference to an organization.
+bool IsLowerReference(const std::string& raw) {
+  if (raw.rfind("the ", 0) != 0 || raw.size() < 5) return false;
+  for (size_t i = 4; i < raw.size(); ++i)
+    if (std::isupper(static_cast<unsigned char>(raw[i]))) return false;
+  return raw.find(' ', 4) == std::string::npos ||
+         raw.compare(raw.size() - 2, 2, "'s") == 0;
 }
 
 }  // namespace
@@ -185,22 +194,73 @@ std::optional<std::string> Resolver::ResolvePerson(const ResolveInput& in, Span 
   return full;
 }
 
-std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in, Span span,
+// The fullest name of an organization: a longer name in the document that
+// begins with the same words and ends like a company's formal name ("Rijnland"
+// -> "Rijnland Bank N.V."), or a defined acronym's expansion that ends with it.
+std::string Resolver::Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                              const std::string& name) const {
+  const auto& ends = lib_.List("ORG_FORMAL_END");
+  const std::vector<std::string> w = Words(Lower(name));
+  std::string best = name;
+  size_t best_words = w.size();
+  for (const auto& o : orgs) {
+    std::vector<std::string> ow = Words(Lower(o.name));
+    if (ow.size() <= best_words || !std::equal(w.begin(), w.end(), ow.begin())) continue;
+    std::string last = ow.back();
+    while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.pop_back();
+    if (!ends.count(last) && !ends.count(ow.back())) continue;
+    best = o.name;
+    best_words = ow.size();
+  }
+  if (best_words == w.size()) {
+    for (const auto& [abbr, full] : in.mentions.acronyms) {
+      std::vector<std::string> fw = Words(Lower(full));
+      if (fw.size() > w.size() && std::equal(w.rbegin(), w.rend(), fw.rbegin())) return full;
+    }
+  }
+  return best;
+}
+
+// A single capitalized word such as "Incoming", "Club" or "Rival" at the start
+// of a sentence is not an organization's name.
+bool Resolver::PlausibleOrg(const std::string& name) const {
+  if (name.empty()) return false;
+  if (name.find(' ') != std::string::npos) return true;
+  const std::string l = Lower(name);
+  for (const char* list : {"NOT_NAME", "ROLE_DROP", "ROLE_WORD", "ORG_GENERIC", "ROLE_MOD", "MONTH"})
+    if (lib_.List(list).count(l)) return false;
+  return true;
+}
+
+std::optional<std::string> Resolver::Focus(const ResolveInput& in,
+                                           const std::vector<OrgMention>& orgs, Span span,
+                                           size_t sentence) const {
+  if (in.mentions.issuer) return Fullest(in, orgs, *in.mentions.issuer);
+  const auto& generic = lib_.List("ORG_GENERIC");
+  const OrgMention* last = nullptr;
+  for (const auto& o : orgs)
+    if (o.span.end <= span.begin && o.sentence + 3 > sentence && !generic.count(Lower(o.name)))
+      last = &o;
+  if (!last)
+    for (const auto& o : orgs)
+      if (!generic.count(Lower(o.name))) {
+        last = &o;
+        break;
+      }
+  if (!last) return std::nullopt;
+  return Fullest(in, orgs, last->name);
+}
+
+std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
+                                                const std::vector<OrgMention>& orgs, Span span,
                                                 size_t sentence) const {
   std::string raw = Text(in.text, span);
-  if (finder_.IsOrgReference(raw)) {
-    if (in.mentions.issuer) return in.mentions.issuer;
-    // The organization in focus: the last one named before, this sentence or earlier.
-    const OrgMention* last = nullptr;
-    for (const auto& o : in.mentions.orgs)
-      if (o.span.end <= span.begin && o.sentence + 3 > sentence) last = &o;
-    if (last) return last->name;
-    return std::nullopt;
-  }
   std::string name = finder_.CleanOrg(raw);
-  if (name.empty()) return std::nullopt;
-  if (auto it = in.mentions.acronyms.find(name); it != in.mentions.acronyms.end()) return it->second;
-  return name;
+  if (finder_.IsOrgReference(raw) || lib_.List("ORG_GENERIC").count(Lower(name)) ||
+      IsLowerReference(raw) || !PlausibleOrg(name))
+    return Focus(in, orgs, span, sentence);
+  if (auto it = in.mentions.acronyms.find(name); it != in.mentions.acronyms.end()) name = it->second;
+  return Fullest(in, orgs, name);
 }
 
 bool Resolver::Future(const ResolveInput& in, const RuleMatch& m) const {
@@ -243,6 +303,21 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
   std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
     return a.sentence != b.sentence ? a.sentence < b.sentence : a.span.begin < b.span.begin;
   });
+  // Every organization the document names: mentions, the rules' org slots and
+  // the issuer, in text order.
+  std::vector<OrgMention> orgs = in.mentions.orgs;
+  for (const auto& m : matches)
+    for (const char* slot : {"org", "org2"})
+      if (auto it = m.slots.find(slot); it != m.slots.end()) {
+        std::string raw = Text(in.text, it->second);
+        if (finder_.IsOrgReference(raw)) continue;
+        std::string name = finder_.CleanOrg(raw);
+        if (PlausibleOrg(name) && !lib_.List("ORG_GENERIC").count(Lower(name)))
+          orgs.push_back({it->second, name, m.sentence});
+      }
+  std::stable_sort(orgs.begin(), orgs.end(), [](const OrgMention& a, const OrgMention& b) {
+    return a.span.begin < b.span.begin;
+  });
   std::vector<Event> events;
   for (const auto& m : matches) {
     const Rule& rule = lib_.rules()[m.rule];
@@ -259,8 +334,14 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       if (!person) continue;
       const Span* rs = emit.role_literal ? nullptr : slot(emit.role);
       const Span* os = slot(emit.org);
-      // An optional clause ("and as the vice president of Y") that did not match.
-      if (!emit.role.empty() && !emit.role_literal && !rs && !emit.org.empty() && !os) continue;
+      // An optional clause ("and as the vice president of Y") that did not
+      // match: its slots are the ones named with a trailing "2".
+      auto optional_unmatched = [&](const std::string& name) {
+        return !name.empty() && name.back() == '2' && !slot(name);
+      };
+      if ((!emit.role_literal && optional_unmatched(emit.role)) || optional_unmatched(emit.org) ||
+          optional_unmatched(emit.person))
+        continue;
 
       Event base;
       base.type = emit.type;
@@ -296,11 +377,19 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       }
 
       if (!carried) {
-        if (os) base.org = ResolveOrg(in, *os, m.sentence);
-        else if (in.mentions.issuer) base.org = in.mentions.issuer;
+        if (os) base.org = ResolveOrg(in, orgs, *os, m.sentence);
+        else base.org = Focus(in, orgs, m.span, m.sentence);
         if (os && !base.org) continue;
       }
-      if (emit.type == "hold") {
+      if (emit.type == "hold" && rs) {
+        // "X, the former CEO of Y" reports a change, not a holding.
+        const std::string r = Lower(Text(in.text, *rs));
+        if (r.find("former ") != std::string::npos || r.find("outgoing ") != std::string::npos)
+          base.type = "end";
+        else if (r.find("incoming ") != std::string::npos || r.find("newly appointed ") != std::string::npos)
+          base.type = "start";
+      }
+      if (base.type == "hold") {
         base.date.reset();
       } else if (const Span* ds = slot(emit.date)) {
         base.date = dates_.Normalize(Text(in.text, *ds), in.anchor, Future(in, m));

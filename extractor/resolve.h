@@ -56,7 +56,13 @@ class Resolver {
   std::optional<std::string> Subject(const ResolveInput& in, const RuleMatch& m) const;
   std::optional<std::string> FullName(const ResolveInput& in, const std::string& name) const;
   std::optional<std::string> Antecedent(const ResolveInput& in, size_t pos, size_t sentence) const;
-  std::optional<std::string> ResolveOrg(const ResolveInput& in, Span span, size_t sentence) const;
+  std::optional<std::string> ResolveOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                        Span span, size_t sentence) const;
+  std::optional<std::string> Focus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                   Span span, size_t sentence) const;
+  bool PlausibleOrg(const std::string& name) const;
+  std::string Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                      const std::string& name) const;
   std::optional<std::string> AttachDate(const ResolveInput& in, const RuleMatch& m) const;
   bool Future(const ResolveInput& in, const RuleMatch& m) const;
 

@@ -46,8 +46,10 @@ bool SentenceSplitter::KeepTogether(const std::string& text, size_t prev_begin, 
   while (b > prev_begin && !IsSpace(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') --b;
   const std::string tok = text.substr(b, e - b);
   size_t n = boundary;
-  while (n < end && (IsSpace(text[n]) || text[n] == '"' || text[n] == '(')) ++n;
+  while (n < end && (IsSpace(text[n]) || text[n] == '"')) ++n;
   if (n >= end) return false;
+  // "Acme Inc. (NASDAQ: ACME)" / "Acme Corp., the maker": the name goes on.
+  if (text[n] == '(' || text[n] == ',' || text[n] == ';') return true;
   const unsigned char next = static_cast<unsigned char>(text[n]);
   const bool lower = next >= 'a' && next <= 'z';
   const bool digit = next >= '0' && next <= '9';
