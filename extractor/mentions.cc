@@ -56,14 +56,15 @@ MentionFinder::MentionFinder(const PatternLibrary& lib)
       org_(Compile(lib, "ORG_MENTION")),
       date_(Compile(lib, "DATE")),
       issuer_(Compile(lib, "ISSUER")),
-      acronym_(Compile(lib, "ACRONYM_DEF")) {}
+      acronym_(Compile(lib, "ACRONYM_DEF")),
+      reference_(Compile(lib, "ORG_REF")) {}
 
 bool MentionFinder::IsPronoun(const std::string& word) const {
   return lib_.List("PRONOUN").count(Lower(word)) > 0;
 }
 
 bool MentionFinder::IsOrgReference(const std::string& text) const {
-  return lib_.List("ORG_REFERENCE").count(Lower(text)) > 0;
+  return RE2::FullMatch(text, *reference_);
 }
 
 std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std::string& text,

@@ -64,12 +64,13 @@ class MentionFinder {
   // parenthesised abbreviation.
   std::string CleanOrg(std::string name) const;
   bool IsPronoun(const std::string& word) const;
-  // A generic reference to an organization: "the company", "the bank".
+  // A reference to an organization named elsewhere: "the company", "its
+  // parent company", "the South Korean automaker" ({ORG_REF}).
   bool IsOrgReference(const std::string& text) const;
 
  private:
   const PatternLibrary& lib_;
-  std::unique_ptr<RE2> name_, org_, date_, issuer_, acronym_;
+  std::unique_ptr<RE2> name_, org_, date_, issuer_, acronym_, reference_;
 };
 
 }  // namespace newsroles

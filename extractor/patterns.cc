@@ -66,8 +66,11 @@ class Expander {
  public:
   explicit Expander(const std::map<std::string, RawMacro>& raw) : raw_(raw) {}
 
+  // With `loose`, every macro and slot becomes ".*": a superset of the rule
+  // that keeps only its literal words, for the RE2::Set prefilter. Its DFA
+  // stays small however many rules there are.
   std::string Expand(const std::string& text, const std::string& file, size_t line,
-                     bool allow_slots, std::set<std::string>* slots) {
+                     bool allow_slots, std::set<std::string>* slots, bool loose = false) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
       char c = text[i];
@@ -96,6 +99,11 @@ class Expander {
       if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0])) ||
           name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != std::string::npos) {
         out += c;  // a repetition such as {1,3}, not a macro
+        continue;
+      }
+      if (loose) {
+        out += ".*";
+        i = close;
         continue;
       }
       if (!slot.empty()) {
@@ -309,6 +317,7 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
         if (!rule->source.empty()) Fail(file, ln, "a rule has one pattern");
         rule->source = rest;
         rule->expanded = expander.Expand(rest, file, ln, true, &slots);
+        rule->prefilter = expander.Expand(rest, file, ln, true, nullptr, true);
         rule->regex = std::make_unique<RE2>(rule->expanded, RuleOptions(kRuleMemory));
         if (!rule->regex->ok()) Fail(file, ln, "bad pattern: " + rule->regex->error());
         rule->group_slots.assign(rule->regex->NumberOfCapturingGroups() + 1, "");
@@ -357,7 +366,7 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
   lib->prefilter_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
   for (const auto& r : lib->rules_) {
     std::string error;
-    if (lib->prefilter_->Add(r.expanded, &error) < 0)
+    if (lib->prefilter_->Add(r.prefilter, &error) < 0)
       Fail(r.file, r.line, "rule '" + r.id + "': " + error);
   }
   if (!lib->prefilter_->Compile())

@@ -9,8 +9,9 @@
 //
 // Promises:
 //  - Every rule pattern is expanded ({MACRO}, {slot=MACRO}) and compiled with
-//    RE2 once, with an explicit memory budget; all rules also go into one
-//    RE2::Set that picks the candidate rules of a sentence.
+//    RE2 once, with an explicit memory budget. Each rule's literal skeleton
+//    (macros and slots read as ".*", a superset of the rule) goes into one
+//    RE2::Set that picks the candidate rules of a sentence; only those run.
 //  - Any problem (unreadable file, unknown directive, unknown macro or slot, a
 //    macro cycle, a duplicate rule id, a regex RE2 rejects, an unterminated
 //    example) throws PatternError whose message starts with "FILE:LINE: ".
@@ -66,7 +67,8 @@ struct Rule {
   std::string id;
   std::string type;
   std::string source;    // the pattern as written
-  std::string expanded;  // after macro expansion
+  std::string expanded;   // after macro expansion
+  std::string prefilter;  // the literal skeleton the RE2::Set matches
   std::vector<EmitSpec> emits;
   std::vector<RuleExample> examples;
   std::string file;

@@ -212,6 +212,15 @@ std::string Resolver::Fullest(const ResolveInput& in, const std::vector<OrgMenti
     best = o.name;
     best_words = ow.size();
   }
+  if (best_words == 1 && w.size() == 1) {
+    // "Rovers" for "Northbridge Rovers": the one longer name that ends with it.
+    std::set<std::string> fits;
+    for (const auto& o : orgs) {
+      std::vector<std::string> ow = Words(Lower(o.name));
+      if (ow.size() > 1 && ow.back() == w[0]) fits.insert(o.name);
+    }
+    if (fits.size() == 1) return *fits.begin();
+  }
   if (best_words == w.size()) {
     for (const auto& [abbr, full] : in.mentions.acronyms) {
       std::vector<std::string> fw = Words(Lower(full));
@@ -251,11 +260,19 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   return Fullest(in, orgs, last->name);
 }
 
+std::string Resolver::CleanOrg(const std::string& raw) const {
+  std::string name = finder_.CleanOrg(raw);
+  const auto& drop = lib_.List("ORG_LEAD_DROP");
+  for (size_t sp; (sp = name.find(' ')) != std::string::npos && drop.count(Lower(name.substr(0, sp)));)
+    name.erase(0, sp + 1);
+  return name;
+}
+
 std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
                                                 const std::vector<OrgMention>& orgs, Span span,
                                                 size_t sentence) const {
   std::string raw = Text(in.text, span);
-  std::string name = finder_.CleanOrg(raw);
+  std::string name = CleanOrg(raw);
   if (finder_.IsOrgReference(raw) || lib_.List("ORG_GENERIC").count(Lower(name)) ||
       IsLowerReference(raw) || !PlausibleOrg(name))
     return Focus(in, orgs, span, sentence);
@@ -311,7 +328,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       if (auto it = m.slots.find(slot); it != m.slots.end()) {
         std::string raw = Text(in.text, it->second);
         if (finder_.IsOrgReference(raw)) continue;
-        std::string name = finder_.CleanOrg(raw);
+        std::string name = CleanOrg(raw);
         if (PlausibleOrg(name) && !lib_.List("ORG_GENERIC").count(Lower(name)))
           orgs.push_back({it->second, name, m.sentence});
       }
