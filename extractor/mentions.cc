@@ -120,12 +120,32 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
   return std::make_pair(name, Span{span.begin + toks[b].begin, span.begin + toks[e - 1].end});
 }
 
+// An organization mention names a capitalized organization and holds no
+// title or month: "Group Finance Director of Castlereagh" and "the Andalusian
+// club" are not names.
+bool MentionFinder::PlausibleOrgMention(const std::string& text) const {
+  const std::vector<Token> toks = Tokens(text);
+  if (toks.empty() || !StartsUpper(toks.back().text)) return false;
+  const auto& roles = lib_.List("ROLE_WORD");
+  const auto& months = lib_.List("MONTH");
+  for (const auto& t : toks) {
+    std::string l = Lower(t.text);
+    if (!l.empty() && l.back() == '.') l.pop_back();
+    if (roles.count(l) || months.count(l)) return false;
+  }
+  return true;
+}
+
 std::string MentionFinder::CleanOrg(std::string name) const {
   auto strip_prefix = [&](const char* p) {
     const size_t n = std::char_traits<char>::length(p);
     if (name.size() > n && Lower(name.substr(0, n)) == p) name.erase(0, n);
   };
   strip_prefix("the ");
+  // "Riyadh-based Al Wasata Capital" -> "Al Wasata Capital".
+  if (size_t sp = name.find(' '); sp != std::string::npos && sp > 6 &&
+                                 name.compare(sp - 6, 6, "-based") == 0)
+    name.erase(0, sp + 1);
   while (!name.empty() && (name.back() == ',' || name.back() == ' ' || name.back() == '.')) {
     // Keep the dot of a legal suffix ("Inc.", "Co.").
     if (name.back() == '.' && name.size() > 3 &&
@@ -177,7 +197,9 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
     scan(*name_, [&](Span sp, const std::string& t) {
       if (auto c = CleanPerson(t, sp)) m.persons.push_back({c->second, c->first, si});
     });
-    scan(*org_, [&](Span sp, const std::string& t) { m.orgs.push_back({sp, CleanOrg(t), si}); });
+    scan(*org_, [&](Span sp, const std::string& t) {
+      if (PlausibleOrgMention(t)) m.orgs.push_back({sp, CleanOrg(t), si});
+    });
     // A capitalized run inside an organization's name is not a person.
     std::erase_if(m.persons, [&](const PersonMention& p) {
       if (p.sentence != si) return false;

@@ -63,6 +63,7 @@ class MentionFinder {
   // An organization name without a leading "the", a possessive or a
   // parenthesised abbreviation.
   std::string CleanOrg(std::string name) const;
+  bool PlausibleOrgMention(const std::string& text) const;
   bool IsPronoun(const std::string& word) const;
   // A reference to an organization named elsewhere: "the company", "its
   // parent company", "the South Korean automaker" ({ORG_REF}).

@@ -241,23 +241,30 @@ bool Resolver::PlausibleOrg(const std::string& name) const {
   return true;
 }
 
+// The organization a document is about: the press-release issuer, else the
+// organization it names most often (by fullest name), the earliest on a tie.
 std::optional<std::string> Resolver::Focus(const ResolveInput& in,
-                                           const std::vector<OrgMention>& orgs, Span span,
-                                           size_t sentence) const {
+                                           const std::vector<OrgMention>& orgs, Span,
+                                           size_t) const {
   if (in.mentions.issuer) return Fullest(in, orgs, *in.mentions.issuer);
   const auto& generic = lib_.List("ORG_GENERIC");
-  const OrgMention* last = nullptr;
-  for (const auto& o : orgs)
-    if (o.span.end <= span.begin && o.sentence + 3 > sentence && !generic.count(Lower(o.name)))
-      last = &o;
-  if (!last)
-    for (const auto& o : orgs)
-      if (!generic.count(Lower(o.name))) {
-        last = &o;
-        break;
-      }
-  if (!last) return std::nullopt;
-  return Fullest(in, orgs, last->name);
+  std::map<std::string, std::pair<int, size_t>> counts;  // name -> (count, first position)
+  for (size_t i = 0; i < orgs.size(); ++i) {
+    if (generic.count(Lower(orgs[i].name))) continue;
+    const std::string full = Fullest(in, orgs, orgs[i].name);
+    auto [it, fresh] = counts.try_emplace(full, 0, i);
+    ++it->second.first;
+  }
+  const std::string* best = nullptr;
+  std::pair<int, size_t> best_score{0, 0};
+  for (const auto& [name, score] : counts)
+    if (!best || score.first > best_score.first ||
+        (score.first == best_score.first && score.second < best_score.second)) {
+      best = &name;
+      best_score = score;
+    }
+  if (!best) return std::nullopt;
+  return *best;
 }
 
 std::string Resolver::CleanOrg(const std::string& raw) const {

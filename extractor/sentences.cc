@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace newsroles {
@@ -19,6 +20,26 @@ bool IsInitialOrAcronym(const std::string& tok) {
     if (i + 1 >= tok.size() || tok[i + 1] != '.') return false;
   }
   return true;
+}
+
+// Breaks that ICU's filtered iterator drops after an all-capitals word: its
+// suppression list matches only the end of a word, so "CEO. She" is read as
+// the abbreviation "O." and "CFO. She" likewise. Plain UAX #29 breaks there:
+// a '.' after two or more capital letters, then spaces, then a capital.
+std::vector<size_t> AcronymEndBreaks(const std::string& text, size_t begin, size_t end) {
+  std::vector<size_t> out;
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  for (size_t dot = text.find(". ", begin); dot != std::string::npos && dot + 1 < end;
+       dot = text.find(". ", dot + 1)) {
+    size_t w = dot;
+    while (w > begin && upper(text[w - 1])) --w;
+    if (dot - w < 2) continue;
+    if (w > begin && !IsSpace(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"') continue;
+    size_t n = dot + 1;
+    while (n < end && text[n] == ' ') ++n;
+    if (n < end && upper(text[n])) out.push_back(n);
+  }
+  return out;
 }
 
 }  // namespace
@@ -81,6 +102,10 @@ std::vector<Sentence> SentenceSplitter::Split(const std::string& text, size_t fr
       for (int32_t b = breaker_->first(); b != icu::BreakIterator::DONE; b = breaker_->next())
         bounds.push_back(p + static_cast<size_t>(b));
       utext_close(ut);
+      const std::vector<size_t> missed = AcronymEndBreaks(text, p, pe);
+      bounds.insert(bounds.end(), missed.begin(), missed.end());
+      std::sort(bounds.begin(), bounds.end());
+      bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
       if (bounds.empty() || bounds.back() != pe) bounds.push_back(pe);
       size_t start = p;
       for (size_t k = 1; k < bounds.size(); ++k) {
