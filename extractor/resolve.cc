@@ -287,26 +287,38 @@ std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
   return Fullest(in, orgs, name);
 }
 
-bool Resolver::Future(const ResolveInput& in, const RuleMatch& m) const {
-  const Span s = in.sentences[m.sentence].span;
-  return RE2::PartialMatch(re2::StringPiece(in.text.data() + s.begin, s.end - s.begin), *future_);
+// The tense of a change: future when the match itself says so ("will
+// become", "is set to") or the date follows "from", "effective", "starting".
+bool Resolver::Future(const ResolveInput& in, const RuleMatch& m, Span date) const {
+  if (RE2::PartialMatch(re2::StringPiece(in.text.data() + m.span.begin, m.span.end - m.span.begin),
+                        *future_))
+    return true;
+  const size_t from = date.begin > 25 ? date.begin - 25 : 0;
+  const std::string before = Lower(Text(in.text, {from, date.begin}));
+  for (const char* cue : {"from ", "effective ", "starting ", "as of ", "beginning "})
+    if (before.find(cue) != std::string::npos) return true;
+  return false;
 }
 
 std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const RuleMatch& m) const {
   const Span sent = in.sentences[m.sentence].span;
   const DateMention* chosen = nullptr;
+  // First choice: a date right after the match, in the same clause. A rule's
+  // closing word (" on") may already have taken the start of "on Monday".
   for (const auto& d : in.mentions.dates) {
-    if (d.sentence != m.sentence) continue;
-    if (d.span.begin >= m.span.begin && d.span.end <= m.span.end) {
-      chosen = &d;  // inside the match
-      break;
-    }
-    if (d.span.begin >= m.span.end) {
-      // Right after the match, in the same clause.
-      const std::string gap = Text(in.text, {m.span.end, d.span.begin});
-      if (gap.size() <= 40 && !RE2::PartialMatch(gap, *clause_break_)) chosen = &d;
-      break;
-    }
+    if (d.sentence != m.sentence || d.span.end <= m.span.end || d.span.begin < m.span.begin)
+      continue;
+    const std::string gap =
+        d.span.begin > m.span.end ? Text(in.text, {m.span.end, d.span.begin}) : "";
+    if (gap.size() <= 40 && !RE2::PartialMatch(gap, *clause_break_)) chosen = &d;
+    break;
+  }
+  // Then a date inside the match, unless a parenthetical holds it
+  // ("X, who has held the post since 2016, will become ...").
+  for (const auto& d : in.mentions.dates) {
+    if (chosen) break;
+    if (d.sentence != m.sentence || d.span.begin < m.span.begin || d.span.end > m.span.end) continue;
+    if (Text(in.text, {d.span.end, m.span.end}).find(',') == std::string::npos) chosen = &d;
   }
   if (!chosen) {
     // A sentence-initial "In 2004," or "On Monday," before the match.
@@ -314,12 +326,12 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
       if (d.sentence != m.sentence || d.span.end > m.span.begin) continue;
       const std::string before = Text(in.text, {sent.begin, d.span.begin});
       const std::string after = Text(in.text, {d.span.end, std::min(d.span.end + 1, sent.end)});
-      if (before.size() <= 12 && after == ",") chosen = &d;
+      if (before.size() <= 12 && (after == "," || before.empty())) chosen = &d;
       break;
     }
   }
   if (!chosen) return std::nullopt;
-  return dates_.Normalize(Text(in.text, chosen->span), in.anchor, Future(in, m));
+  return dates_.Normalize(Text(in.text, chosen->span), in.anchor, Future(in, m, chosen->span));
 }
 
 std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
@@ -416,7 +428,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       if (base.type == "hold") {
         base.date.reset();
       } else if (const Span* ds = slot(emit.date)) {
-        base.date = dates_.Normalize(Text(in.text, *ds), in.anchor, Future(in, m));
+        base.date = dates_.Normalize(Text(in.text, *ds), in.anchor, Future(in, m, *ds));
       } else if (auto d = AttachDate(in, m)) {
         base.date = d;
       }

@@ -65,7 +65,7 @@ class Resolver {
   std::string Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                       const std::string& name) const;
   std::optional<std::string> AttachDate(const ResolveInput& in, const RuleMatch& m) const;
-  bool Future(const ResolveInput& in, const RuleMatch& m) const;
+  bool Future(const ResolveInput& in, const RuleMatch& m, Span date) const;
 
   const PatternLibrary& lib_;
   const MentionFinder& finder_;
