@@ -203,14 +203,17 @@ std::string Resolver::Fullest(const ResolveInput& in, const std::vector<OrgMenti
   const std::vector<std::string> w = Words(Lower(name));
   std::string best = name;
   size_t best_words = w.size();
+  // The first such name the document gives ("Xinghe" is the group the story
+  // opens with, not a subsidiary named later).
   for (const auto& o : orgs) {
     std::vector<std::string> ow = Words(Lower(o.name));
-    if (ow.size() <= best_words || !std::equal(w.begin(), w.end(), ow.begin())) continue;
+    if (ow.size() <= w.size() || !std::equal(w.begin(), w.end(), ow.begin())) continue;
     std::string last = ow.back();
     while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.pop_back();
     if (!ends.count(last) && !ends.count(ow.back())) continue;
     best = o.name;
     best_words = ow.size();
+    break;
   }
   if (best_words == 1 && w.size() == 1) {
     // "Rovers" for "Northbridge Rovers": the one longer name that ends with it.
@@ -346,7 +349,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
     for (const char* slot : {"org", "org2"})
       if (auto it = m.slots.find(slot); it != m.slots.end()) {
         std::string raw = Text(in.text, it->second);
-        if (finder_.IsOrgReference(raw)) continue;
+        if (finder_.IsOrgReference(raw) || IsLowerReference(raw)) continue;
         std::string name = CleanOrg(raw);
         if (PlausibleOrg(name) && !lib_.List("ORG_GENERIC").count(Lower(name)))
           orgs.push_back({it->second, name, m.sentence});
