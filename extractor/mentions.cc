@@ -100,6 +100,9 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
   };
   size_t b = 0;
   while (b < toks.size() && droppable(toks[b].text)) ++b;
+  // A title ends before the name: "Chief Financial Officer Helen Marsh".
+  for (size_t i = b; i < toks.size(); ++i)
+    if (roles.count(Lower(toks[i].text))) b = i + 1;
   size_t e = toks.size();
   while (e > b && (not_names.count(Lower(toks[e - 1].text)) || roles.count(Lower(toks[e - 1].text))))
     --e;
