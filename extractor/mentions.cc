@@ -57,6 +57,7 @@ MentionFinder::MentionFinder(const PatternLibrary& lib)
       date_(Compile(lib, "DATE")),
       issuer_(Compile(lib, "ISSUER")),
       acronym_(Compile(lib, "ACRONYM_DEF")),
+      headline_org_(Compile(lib, "HEADLINE_ORG")),
       reference_(Compile(lib, "ORG_REF")) {}
 
 bool MentionFinder::IsPronoun(const std::string& word) const {
@@ -128,7 +129,9 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
 // club" are not names.
 bool MentionFinder::PlausibleOrgMention(const std::string& text) const {
   const std::vector<Token> toks = Tokens(text);
-  if (toks.empty() || !StartsUpper(toks.back().text)) return false;
+  if (toks.empty() || !StartsUpper(toks.front().text)) return false;
+  if (!StartsUpper(toks.back().text) && !lib_.List("LEGAL_SUFFIX").count(toks.back().text))
+    return false;
   const auto& roles = lib_.List("ROLE_WORD");
   const auto& months = lib_.List("MONTH");
   for (const auto& t : toks) {
@@ -217,6 +220,14 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
       while (RE2::FindAndConsume(&rest, *acronym_, (std::string*)nullptr, &full, &abbr)) {
         std::string f = CleanOrg(full);
         m.acronyms[abbr] = f;
+      }
+    }
+    if (si == 0) {
+      // The organization a headline opens with counts twice towards focus.
+      re2::StringPiece whole, org;
+      if (RE2::PartialMatch(sent, *headline_org_, &whole, &org) && PlausibleOrgMention(std::string(org))) {
+        const size_t b = s.span.begin + static_cast<size_t>(org.data() - sent.data());
+        for (int k = 0; k < 2; ++k) m.orgs.push_back({{b, b + org.size()}, CleanOrg(std::string(org)), si});
       }
     }
     if (si == 0 || (si < 3 && !m.issuer)) {

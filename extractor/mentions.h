@@ -8,6 +8,7 @@
 //  - Organization mentions: spans {ORG_MENTION} matches; acronyms defined in
 //    parentheses ("Enterprise Business Group (EBG)") in both directions.
 //  - Date mentions: spans {DATE} matches.
+//  - The organization a headline opens with ({HEADLINE_ORG}), counted twice.
 //  - The press-release issuer: the organization {ISSUER} finds in the first
 //    sentence, if any.
 // Thread safety: immutable after construction; Find may run in many threads.
@@ -71,7 +72,7 @@ class MentionFinder {
 
  private:
   const PatternLibrary& lib_;
-  std::unique_ptr<RE2> name_, org_, date_, issuer_, acronym_, reference_;
+  std::unique_ptr<RE2> name_, org_, date_, issuer_, acronym_, headline_org_, reference_;
 };
 
 }  // namespace newsroles
