@@ -72,17 +72,17 @@ int Count(const std::string& w) {
 }
 
 std::string Fmt(int y) {
-  char b[16];
+  char b[32];  // room for any int, so snprintf never truncates
   std::snprintf(b, sizeof b, "%04d", y);
   return b;
 }
 std::string Fmt(int y, int m) {
-  char b[16];
+  char b[32];
   std::snprintf(b, sizeof b, "%04d-%02d", y, m);
   return b;
 }
 std::string Fmt(const chr::year_month_day& d) {
-  char b[16];
+  char b[32];
   std::snprintf(b, sizeof b, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()),
                 unsigned(d.day()));
   return b;
@@ -98,7 +98,7 @@ std::string IsoWeek(chr::sys_days d) {
   chr::year_month_day ty{thursday};
   chr::sys_days jan1 = chr::sys_days{ty.year() / chr::January / 1};
   int week = static_cast<int>((thursday - jan1).count() / 7) + 1;
-  char b[16];
+  char b[32];
   std::snprintf(b, sizeof b, "%04d-W%02d", int(ty.year()), week);
   return b;
 }
@@ -188,7 +188,7 @@ std::optional<std::string> DateNormalizer::Normalize(std::string_view text,
   if (year) return Fmt(*year);
   if (month && day) {
     if (!anchor) {
-      char b[16];
+      char b[32];
       std::snprintf(b, sizeof b, "XXXX-%02d-%02d", *month, *day);
       return b;
     }

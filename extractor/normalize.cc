@@ -33,7 +33,7 @@ Fold Classify(UChar32 c) {
       break;
   }
   if (c > 0x7F && (u_charType(c) == U_SPACE_SEPARATOR || c == 0x85)) return Fold::kSpace;
-  if (c < 0x20 && c != '\n') return Fold::kDrop;  // other C0 controls
+  if (c < 0x20 && c != '\n' && c != '\r') return Fold::kDrop;  // other C0 controls
   if (c == 0x7F) return Fold::kDrop;
   return Fold::kKeep;
 }
@@ -55,12 +55,13 @@ class Builder {
     }
     if (c == ' ') return Space(ob, oe);
     if (c == '\n') return Newline(ob, oe);
-    if (c == '\r') return;  // "\r\n" -> "\n"; a lone '\r' is dropped
+    if (c == '\r') return Newline(ob, oe);  // a lone CR (old Mac files); "\r\n" never gets here
     FlushPending(c);
     char buf[4];
     int len = 0;
     UBool err = false;
     U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, err);
+    if (err) return Emit(0xFFFD, ob, oe);  // not a scalar value (decoded input never is)
     for (int i = 0; i < len; ++i) Raw(buf[i], ob, oe);
   }
 
@@ -152,6 +153,12 @@ NormalizedText Normalizer::Normalize(std::string_view in) const {
   int32_t i = 0;
   std::string chunk_utf8;
   while (i < n) {
+    // "\r\n" (also "\r\r\n") is one line break: its CRs go.
+    if (s[i] == '\r' && i + 1 < n &&
+        (s[i + 1] == '\n' || (s[i + 1] == '\r' && i + 2 < n && s[i + 2] == '\n'))) {
+      ++i;
+      continue;
+    }
     // ASCII fast path: ASCII is NFKC-stable unless a combining mark follows.
     if (s[i] < 0x80 && (i + 1 >= n || s[i + 1] < 0x80)) {
       b.Emit(s[i], i, i + 1);

@@ -41,6 +41,10 @@ bool LooksBinary(const std::string& s) {
   return controls * 20 > s.size();
 }
 
+// Below this confidence (0-100) the charset detector is guessing; news in an
+// unknown 8-bit encoding is then read as windows-1252.
+constexpr int32_t kMinConfidence = 20;
+
 bool Convert(const std::string& bytes, const char* charset, std::string& utf8) {
   UErrorCode status = U_ZERO_ERROR;
   UConverter* conv = ucnv_open(charset, &status);
@@ -105,8 +109,13 @@ bool DecodeText(const std::string& bytes, std::string& utf8, std::string& error)
   std::string name = "windows-1252";
   if (U_SUCCESS(status) && match) {
     const char* n = ucsdet_getName(match, &status);
-    // The detector may still say UTF-8 for nearly-valid text; it is not.
-    if (U_SUCCESS(status) && n && std::string(n) != "UTF-8") name = n;
+    const int32_t confidence = ucsdet_getConfidence(match, &status);
+    // The detector may still say UTF-8 for nearly-valid text; it is not. A
+    // UTF-16/32 guess without a BOM, or a low confidence, is a guess on too
+    // little text ("Stra\xDFe" came out as UTF-16BE).
+    if (U_SUCCESS(status) && n && confidence >= kMinConfidence &&
+        std::string(n).rfind("UTF-", 0) != 0)
+      name = n;
   }
   ucsdet_close(det);
   if (name == "ISO-8859-1") name = "windows-1252";  // a superset, as browsers read it

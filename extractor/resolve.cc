@@ -418,6 +418,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       if (!carried) {
         if (os) base.org = ResolveOrg(in, orgs, *os, m.sentence);
         else base.org = Focus(in, orgs, m.span, m.sentence);
+        base.org_implicit = !os;
         if (os && !base.org) continue;
       }
       if (emit.type == "hold" && rs) {
@@ -453,10 +454,18 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
   std::set<std::string> changes;
   for (const auto& e : events)
     if (e.type != "hold") changes.insert(key(e, "change"));
+  // A title the text ties to an organization outranks the same title with
+  // an organization only inferred from the document's focus.
+  std::set<std::string> explicit_titles;
+  for (const auto& e : events)
+    if (!e.org_implicit) explicit_titles.insert(Lower(e.person) + "\x1f" + Lower(e.role.value_or("")));
   std::vector<Event> out;
   std::map<std::string, size_t> seen;
   for (auto& e : events) {
     if (e.type == "hold" && changes.count(key(e, "change"))) continue;
+    if (e.org_implicit && e.role &&
+        explicit_titles.count(Lower(e.person) + "\x1f" + Lower(e.role.value_or(""))))
+      continue;
     const std::string k = key(e, e.type);
     auto it = seen.find(k);
     if (it == seen.end()) {
