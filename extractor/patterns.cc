@@ -102,7 +102,10 @@ class Expander {
         continue;
       }
       if (loose) {
-        out += ".*";
+        // Small macros ({FUT}, {OF}) are literal words worth keeping; large
+        // ones (names, organizations, roles) become ".*".
+        const std::string& body = Macro(name, file, line);
+        out += body.size() <= 240 ? "(?:" + body + ")" : ".*";
         i = close;
         continue;
       }
@@ -158,6 +161,87 @@ std::string Alternation(const std::vector<std::string>& entries, bool cased) {
 std::optional<std::string> NullableField(const std::string& f) {
   if (f == "-" || f.empty()) return std::nullopt;
   return f;
+}
+
+
+// The longest run of a loose skeleton that every match must contain: the
+// skeleton's top-level pieces in order, cut at ".*", optional groups,
+// quantifiers and anchors. "(?:serve|act) as " stands for the whole
+// serve-as rule in the RE2::Set. Falls back to the whole skeleton when the
+// top level is an alternation or no run is left.
+std::string RequiredCore(const std::string& sk) {
+  std::vector<std::string> runs(1);
+  auto cut = [&] {
+    if (!runs.back().empty()) runs.emplace_back();
+  };
+  size_t i = 0;
+  while (i < sk.size()) {
+    std::string item;
+    bool breaks = false;
+    if (sk.compare(i, 2, ".*") == 0) {
+      i += 2;
+      if (i < sk.size() && sk[i] == '?') ++i;
+      cut();
+      continue;
+    }
+    const char c = sk[i];
+    if (c == '|') return sk;
+    if (c == '^' || c == '$') {
+      ++i;
+      cut();
+      continue;
+    }
+    if (c == '\\' && i + 1 < sk.size()) {
+      item = sk.substr(i, 2);
+      i += 2;
+    } else if (c == '(' || c == '[') {
+      const char open = c, close = c == '(' ? ')' : ']';
+      int depth = 0;
+      size_t j = i;
+      for (; j < sk.size(); ++j) {
+        if (sk[j] == '\\') {
+          ++j;
+          continue;
+        }
+        if (sk[j] == open && (open == '(' || j == i)) ++depth;
+        if (sk[j] == close && --depth == 0) break;
+      }
+      item = sk.substr(i, j + 1 - i);
+      i = j + 1;
+      if (open == '(' && item.find(".*") != std::string::npos) breaks = true;
+    } else {
+      item = std::string(1, c);
+      ++i;
+    }
+    if (i < sk.size() && (sk[i] == '?' || sk[i] == '*' || sk[i] == '+' || sk[i] == '{')) {
+      // A quantified piece: skip the quantifier and cut the run.
+      if (sk[i] == '{') i = sk.find('}', i) + 1;
+      else ++i;
+      if (i < sk.size() && sk[i] == '?') ++i;
+      breaks = true;
+    }
+    if (breaks) {
+      cut();
+      continue;
+    }
+    runs.back() += item;
+  }
+  // The most selective run: the most letters outside character classes; a
+  // run that can match at the end of any sentence ("$") selects nothing.
+  auto letters = [](const std::string& r) {
+    if (r.find('$') != std::string::npos) return 0;
+    int n = 0, depth = 0;
+    for (char ch : r) {
+      if (ch == '[') ++depth;
+      if (ch == ']') --depth;
+      if (depth == 0 && std::isalpha(static_cast<unsigned char>(ch))) ++n;
+    }
+    return n;
+  };
+  std::string best;
+  for (const auto& r : runs)
+    if (letters(r) > letters(best)) best = r;
+  return letters(best) >= 2 ? best : sk;
 }
 
 }  // namespace
@@ -317,7 +401,7 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
         if (!rule->source.empty()) Fail(file, ln, "a rule has one pattern");
         rule->source = rest;
         rule->expanded = expander.Expand(rest, file, ln, true, &slots);
-        rule->prefilter = expander.Expand(rest, file, ln, true, nullptr, true);
+        rule->prefilter = RequiredCore(expander.Expand(rest, file, ln, true, nullptr, true));
         rule->regex = std::make_unique<RE2>(rule->expanded, RuleOptions(kRuleMemory));
         if (!rule->regex->ok()) Fail(file, ln, "bad pattern: " + rule->regex->error());
         rule->group_slots.assign(rule->regex->NumberOfCapturingGroups() + 1, "");

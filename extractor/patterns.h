@@ -9,9 +9,10 @@
 //
 // Promises:
 //  - Every rule pattern is expanded ({MACRO}, {slot=MACRO}) and compiled with
-//    RE2 once, with an explicit memory budget. Each rule's literal skeleton
-//    (macros and slots read as ".*", a superset of the rule) goes into one
-//    RE2::Set that picks the candidate rules of a sentence; only those run.
+//    RE2 once, with an explicit memory budget. Each rule's required core (the
+//    longest run of literal pieces every match contains, with macros and
+//    slots read as ".*") goes into one RE2::Set that picks the candidate
+//    rules of a sentence; only those run with captures.
 //  - Any problem (unreadable file, unknown directive, unknown macro or slot, a
 //    macro cycle, a duplicate rule id, a regex RE2 rejects, an unterminated
 //    example) throws PatternError whose message starts with "FILE:LINE: ".
@@ -68,7 +69,7 @@ struct Rule {
   std::string type;
   std::string source;    // the pattern as written
   std::string expanded;   // after macro expansion
-  std::string prefilter;  // the literal skeleton the RE2::Set matches
+  std::string prefilter;  // the required core the RE2::Set matches
   std::vector<EmitSpec> emits;
   std::vector<RuleExample> examples;
   std::string file;
