@@ -71,7 +71,13 @@ std::string Resolver::CleanRole(std::string role) const {
   const auto& drop = lib_.List("ROLE_DROP");
   std::vector<std::string> w = Words(role);
   size_t b = 0;
-  while (b < w.size() && (drop.count(Lower(w[b])) ||
+  auto ordinal = [](const std::string& x) {
+    size_t d = 0;
+    while (d < x.size() && std::isdigit(static_cast<unsigned char>(x[d]))) ++d;
+    const std::string rest = x.substr(d);
+    return d > 0 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
+  };
+  while (b < w.size() && (drop.count(Lower(w[b])) || ordinal(w[b]) ||
                           (w[b].size() > 2 && w[b].compare(w[b].size() - 2, 2, "'s") == 0)))
     ++b;
   std::string out;
@@ -392,7 +398,22 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
 
       std::vector<std::optional<std::string>> roles;
       bool carried = false;
-      if (emit.role_literal && emit.role == "@carry") {
+      if (emit.role_literal && emit.role == "@own") {
+        // The title this person's own last start, this sentence or the one
+        // before, reported ("She will take office on July 1, succeeding Y").
+        const std::string& owner = emit.person == "other" ? std::string() : *person;
+        const Event* from = nullptr;
+        for (auto it = events.rbegin(); it != events.rend() && !from; ++it) {
+          if (it->sentence + 1 < m.sentence) break;
+          if (it->type == "start" && it->role && (owner.empty() || it->person == owner)) from = &*it;
+        }
+        if (!from && emit.person == "other") continue;
+        if (!from) continue;
+        roles.push_back(from->role);
+        base.org = from->org;
+        if (!slot(emit.date)) base.date = from->date;
+        carried = true;
+      } else if (emit.role_literal && emit.role == "@carry") {
         // The role (and organization, and date) of the change just reported.
         const Event* from = nullptr;
         for (auto it = events.rbegin(); it != events.rend(); ++it) {
