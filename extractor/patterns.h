@@ -46,6 +46,7 @@ struct EmitSpec {
   bool role_literal = false;
   std::string org;
   std::string date;
+  bool org_none = false;  // "none": the text names no organization; do not infer one
 };
 
 // An expected event of a positive example; empty optionals are null.

@@ -438,7 +438,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
 
       if (!carried) {
         if (os) base.org = ResolveOrg(in, orgs, *os, m.sentence);
-        else base.org = Focus(in, orgs, m.span, m.sentence);
+        else if (!emit.org_none) base.org = Focus(in, orgs, m.span, m.sentence);
         base.org_implicit = !os;
         if (os && !base.org) continue;
       }
@@ -480,10 +480,17 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
   std::set<std::string> explicit_titles;
   for (const auto& e : events)
     if (!e.org_implicit) explicit_titles.insert(Lower(e.person) + "\x1f" + Lower(e.role.value_or("")));
+  // "Finance Minister X" read both as a title and as org "Finance" + title
+  // "Minister": the title reading wins.
+  std::set<std::string> titles;
+  for (const auto& e : events)
+    if (e.role) titles.insert(Lower(e.person) + "\x1f" + Lower(*e.role));
   std::vector<Event> out;
   std::map<std::string, size_t> seen;
   for (auto& e : events) {
     if (e.type == "hold" && changes.count(key(e, "change"))) continue;
+    if (e.org && e.role && titles.count(Lower(e.person) + "\x1f" + Lower(*e.org + " " + *e.role)))
+      continue;
     if (e.org_implicit && e.role &&
         explicit_titles.count(Lower(e.person) + "\x1f" + Lower(e.role.value_or(""))))
       continue;
