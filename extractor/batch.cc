@@ -65,7 +65,7 @@ BatchStats RunBatch(const Engine& engine, DocumentReader& reader, std::ostream& 
           id = d.id;
           msg = "processing failed";
         }
-        err << "extractor: " << where << ": " << id << ": " << msg << '\n';
+        err << "extractor: " << where << ": " << (id == where ? "" : id + ": ") << msg << '\n';
       } else {
         stats.bytes += std::get<Document>(items[i]).text.size();
         stats.events += event_counts[i];

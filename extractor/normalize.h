@@ -3,7 +3,8 @@
 // Promises:
 //  - NFKC (ICU), typographic quotes/apostrophes -> ASCII ' and ", en/em dashes
 //    and minus -> '-', Unicode spaces -> ' ', zero-width characters, soft
-//    hyphens and BOMs removed, runs of spaces collapsed, "\r\n" -> "\n", a line
+//    hyphens and BOMs removed, runs of spaces collapsed, "\r\n" and a lone
+//    "\r" -> "\n", a line
 //    break inside a paragraph -> ' ', a blank line -> "\n" (a paragraph break),
 //    a word broken by a hyphen at a line end joined.
 //  - Invalid UTF-8 bytes become U+FFFD, so the output is always valid UTF-8.

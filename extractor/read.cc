@@ -194,9 +194,17 @@ bool DocumentReader::Next(ReadItem& item) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         item = ParseJsonLine(line, lines_source_, line_no_);
+        ++lines_read_;
         return true;
       }
       lines_ = nullptr;
+      if (lines_read_ == 0) {
+        // A JSONL file with no document at all is reported, not skipped.
+        const std::string id = lines_source_ == "-" ? "stdin" : StemOf(lines_source_);
+        item = DocumentError{id, "empty file: no JSON lines", lines_source_, 0};
+        file_.reset();
+        return true;
+      }
       file_.reset();
     }
     if (next_source_ >= sources_.size()) return false;
@@ -232,6 +240,7 @@ bool DocumentReader::OpenNext(ReadItem& item) {
     lines_ = in;
     lines_source_ = src.path;
     line_no_ = 0;
+    lines_read_ = 0;
     return false;
   }
   std::string bytes((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());

@@ -10,7 +10,8 @@
 //    converted to UTF-8; offsets then count bytes of the converted text.
 //  - A JSONL file yields one document per non-blank line:
 //    {"id": "...", "text": "...", "date": "YYYY-MM-DD"} ("date" optional).
-//  - Anything unreadable (missing file, empty file, binary data, a malformed or
+//  - Anything unreadable (missing file, empty file — also a JSONL file with no
+//    line —, binary data, a malformed or
 //    invalid-UTF-8 JSON line, a bad "date") yields a DocumentError naming the
 //    file and, for JSONL, the line. Reading never stops at a bad document.
 // Thread safety: one DocumentReader per thread.
@@ -65,6 +66,7 @@ class DocumentReader {
   std::istream* lines_ = nullptr;  // the JSONL stream being read, if any
   std::string lines_source_;
   size_t line_no_ = 0;
+  size_t lines_read_ = 0;  // documents (good or bad) read from the current JSONL
 };
 
 }  // namespace newsroles

@@ -69,10 +69,10 @@ bool SentenceSplitter::KeepTogether(const std::string& text, size_t prev_begin, 
   size_t n = boundary;
   while (n < end && (IsSpace(text[n]) || text[n] == '"')) ++n;
   if (n >= end) return false;
-  // "Acme Inc. (NASDAQ: ACME)" / "Acme Corp., the maker": the name goes on.
-  if (text[n] == '(' || text[n] == ',' || text[n] == ';') return true;
   const unsigned char next = static_cast<unsigned char>(text[n]);
-  const bool lower = next >= 'a' && next <= 'z';
+  // After a known abbreviation, "(", "," or ";" continue the sentence:
+  // "Acme Inc. (NASDAQ: ACME)", "Acme Corp., the maker".
+  const bool lower = (next >= 'a' && next <= 'z') || next == '(' || next == ',' || next == ';';
   const bool digit = next >= '0' && next <= '9';
   auto it = abbreviations_.find(tok);
   if (it != abbreviations_.end()) {
