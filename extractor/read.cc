@@ -16,20 +16,6 @@ namespace newsroles {
 namespace fs = std::filesystem;
 namespace {
 
-bool IsValidUtf8(const std::string& s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
 
 // Binary data: NUL bytes, or many control characters other than whitespace.
 bool LooksBinary(const std::string& s) {
@@ -68,6 +54,21 @@ InputFormat FormatOf(const std::string& path, InputFormat requested) {
 }
 
 }  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
 
 bool IsIsoDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;

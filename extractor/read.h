@@ -22,6 +22,7 @@
 #include <istream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -39,6 +40,9 @@ bool DecodeText(const std::string& bytes, std::string& utf8, std::string& error)
 
 // Parses one JSONL line (1-based `line`) of `source`.
 ReadItem ParseJsonLine(const std::string& line_text, const std::string& source, size_t line);
+
+// True when `s` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view s);
 
 // True for a valid ISO 8601 calendar date YYYY-MM-DD.
 bool IsIsoDate(const std::string& s);

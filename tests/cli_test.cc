@@ -55,17 +55,6 @@ std::vector<std::string> Lines(const std::string& s) {
   return out;
 }
 
-bool IsValidUtf8(const std::string& s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
 struct RunResult {
   int status = -1;
   std::string out, err;

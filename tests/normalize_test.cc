@@ -1,6 +1,7 @@
 // Normalizer: the text the rules see, and the map from each of its bytes back
 // to the bytes of the text as read.
 #include "normalize.h"
+#include "read.h"
 
 #include <gtest/gtest.h>
 #include <unicode/utf8.h>
@@ -22,17 +23,6 @@ NormalizedText Norm(std::string_view s) {
 std::string OriginalOf(const NormalizedText& n, std::string_view original, size_t b, size_t e) {
   Span o = n.ToOriginal({b, e});
   return std::string(original.substr(o.begin, o.end - o.begin));
-}
-
-bool IsValidUtf8(const std::string& s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
 }
 
 // Offsets where a code point (or an ill-formed sequence, as ICU decodes it) starts.
