@@ -174,6 +174,10 @@ std::string MentionFinder::CleanOrg(std::string name) const {
     }
   }
   if (name.size() > 2 && name.compare(name.size() - 2, 2, "'s") == 0) name.resize(name.size() - 2);
+  // "Tohoku's Graduate School of Science": the unit, not its parent.
+  if (size_t poss = name.find("'s "); poss != std::string::npos && poss + 3 < name.size() &&
+                                      std::isupper(static_cast<unsigned char>(name[poss + 3])))
+    name.erase(0, poss + 3);
   if (!name.empty() && name.back() == '\'') name.pop_back();
   // "Enterprise Business Group (EBG) China" -> "Enterprise Business Group China".
   size_t open = name.find(" (");

@@ -335,7 +335,8 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
       if (d.sentence != m.sentence || d.span.end > m.span.begin) continue;
       const std::string before = Text(in.text, {sent.begin, d.span.begin});
       const std::string after = Text(in.text, {d.span.end, std::min(d.span.end + 1, sent.end)});
-      if (before.size() <= 12 && (after == "," || before.empty())) chosen = &d;
+      // "In 2004, X joined", "On Monday, Acme named", "In 1998 she was elected".
+      if ((before.size() <= 12 && after == ",") || before.size() <= 4) chosen = &d;
       break;
     }
   }
@@ -398,7 +399,12 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
 
       std::vector<std::optional<std::string>> roles;
       bool carried = false;
-      if (emit.role_literal && emit.role == "@own") {
+      if (emit.role_literal && emit.role == "@verb") {
+        // The title a verb implies, as the contract reads it: "chairs" is
+        // chair; "heads", "leads", "runs", "is in charge of" are head.
+        const std::string verb = Lower(Text(in.text, m.span));
+        roles.push_back(verb.find("chair") != std::string::npos ? "chair" : "head");
+      } else if (emit.role_literal && emit.role == "@own") {
         // The title this person's own last start, this sentence or the one
         // before, reported ("She will take office on July 1, succeeding Y").
         const std::string& owner = emit.person == "other" ? std::string() : *person;
