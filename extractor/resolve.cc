@@ -65,7 +65,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       finder_(finder),
       dates_(dates),
       future_(CompileMacro(lib, "FUTURE_CUE")),
-      clause_break_(CompileMacro(lib, "CLAUSE_BREAK")) {}
+      clause_break_(CompileMacro(lib, "CLAUSE_BREAK")),
+      hedge_(CompileMacro(lib, "HEDGE")) {}
 
 std::string Resolver::CleanRole(std::string role) const {
   const auto& drop = lib_.List("ROLE_DROP");
@@ -360,6 +361,12 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         std::string name = CleanOrg(raw);
         if (PlausibleOrg(name) && !lib_.List("ORG_GENERIC").count(Lower(name)))
           orgs.push_back({it->second, name, m.sentence});
+        // "Hanbit's Battery Materials Division" names Hanbit too.
+        if (size_t poss = raw.find("'s "); poss != std::string::npos) {
+          std::string parent = CleanOrg(raw.substr(0, poss));
+          if (PlausibleOrg(parent) && parent != name)
+            orgs.push_back({{it->second.begin, it->second.begin + poss}, parent, m.sentence});
+        }
       }
   std::stable_sort(orgs.begin(), orgs.end(), [](const OrgMention& a, const OrgMention& b) {
     return a.span.begin < b.span.begin;
@@ -367,12 +374,21 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
   std::vector<Event> events;
   for (const auto& m : matches) {
     const Rule& rule = lib_.rules()[m.rule];
+    // "X is rumoured to join", "whether X will become": no change to report.
+    const size_t sent_begin = in.sentences[m.sentence].span.begin;
+    const size_t window = m.span.begin > sent_begin + 60 ? m.span.begin - 60 : sent_begin;
+    // "former" states a past fact even inside a hedged sentence.
+    const bool hedged =
+        RE2::PartialMatch(re2::StringPiece(in.text.data() + window, m.span.end - window),
+                          *hedge_) &&
+        Lower(Text(in.text, m.span)).find("former ") == std::string::npos;
     for (const auto& emit : rule.emits) {
       auto slot = [&](const std::string& name) -> const Span* {
         if (name.empty()) return nullptr;
         auto it = m.slots.find(name);
         return it == m.slots.end() ? nullptr : &it->second;
       };
+      if (hedged && emit.type != "hold") continue;
       const Span* ps = slot(emit.person);
       std::optional<std::string> person;
       if (ps) person = ResolvePerson(in, *ps, m.sentence);

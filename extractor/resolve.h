@@ -14,6 +14,8 @@
 //  - date: ISO 8601 per the contract, from the rule's date slot, or a date in
 //    the same clause right after the match, or a sentence-initial "In 2004,";
 //    `hold` events never carry a date.
+//  - a start or end within reach of a hedge ({HEDGE}: "rumoured", "whether",
+//    "could") is dropped; holds are kept.
 //  - one event per (type, person, role, org), its most precise date, the
 //    evidence of its first statement; a `hold` is dropped where the same
 //    person, role and organization has a start or end.
@@ -70,7 +72,7 @@ class Resolver {
   const PatternLibrary& lib_;
   const MentionFinder& finder_;
   const DateNormalizer& dates_;
-  std::unique_ptr<RE2> future_, clause_break_;
+  std::unique_ptr<RE2> future_, clause_break_, hedge_;
 };
 
 }  // namespace newsroles
