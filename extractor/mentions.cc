@@ -148,6 +148,15 @@ std::string MentionFinder::CleanOrg(std::string name) const {
     if (name.size() > n && Lower(name.substr(0, n)) == p) name.erase(0, n);
   };
   strip_prefix("the ");
+  // "the board of PayNest" is PayNest's board: the organization is PayNest.
+  for (const char* board : {"board of directors of ", "supervisory board of ", "board of trustees of ",
+                            "board of "}) {
+    const std::string before = name;
+    strip_prefix(board);
+    const std::string rest = Lower(name);
+    if (rest == "directors" || rest == "trustees" || rest == "governors" || rest == "management")
+      name = before;
+  }
   // "Riyadh-based Al Wasata Capital" -> "Al Wasata Capital".
   if (size_t sp = name.find(' '); sp != std::string::npos && sp > 6 &&
                                  name.compare(sp - 6, 6, "-based") == 0)
