@@ -81,6 +81,13 @@ std::string Resolver::CleanRole(std::string role) const {
   while (b < w.size() && (drop.count(Lower(w[b])) || ordinal(w[b]) ||
                           (w[b].size() > 2 && w[b].compare(w[b].size() - 2, 2, "'s") == 0)))
     ++b;
+  // "the central bank's senior deputy governor": the owner is not the title.
+  for (size_t i = b; i + 1 < w.size(); ++i) {
+    const std::string& x = w[i];
+    if ((x.size() > 2 && x.compare(x.size() - 2, 2, "'s") == 0) || (x.size() > 2 && x.back() == '\''))
+      b = i + 1;
+  }
+  while (b < w.size() && drop.count(Lower(w[b]))) ++b;
   std::string out;
   for (size_t i = b; i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
   while (!out.empty() && (out.back() == ',' || out.back() == '.')) out.pop_back();
@@ -181,10 +188,12 @@ std::optional<std::string> Resolver::Subject(const ResolveInput& in, const RuleM
     if (p.sentence != m.sentence || p.span.begin >= m.span.begin) continue;
     if (auto full = FullName(in, p.name)) return full;
   }
-  // "He joined ..." / "She founded ...": the pronoun's antecedent.
+  // "He joined ...", "She founded ...", "The 44-year-old had replaced ...":
+  // the subject refers back to the person the text was about.
   const std::string first = Text(in.text, {sent.begin, std::min(sent.end, sent.begin + 4)});
   const size_t sp = first.find(' ');
-  if (sp != std::string::npos && finder_.IsPronoun(first.substr(0, sp)))
+  if (sp != std::string::npos &&
+      (finder_.IsPronoun(first.substr(0, sp)) || first.substr(0, sp) == "The"))
     return Antecedent(in, sent.begin, m.sentence);
   return std::nullopt;
 }
