@@ -162,24 +162,48 @@ std::optional<std::string> Resolver::FullName(const ResolveInput& in, const std:
   return name;
 }
 
+// 'm' or 'f' where an honorific before any mention of the person says so
+// ("Mr. Tanaka", "Ms. Iyer"); 0 when the document does not show it.
+char Resolver::GenderOf(const ResolveInput& in, const std::string& full) const {
+  for (const auto& p : in.mentions.persons) {
+    if (p.span.begin < 5) continue;
+    const std::string before = Text(in.text, {p.span.begin - 5, p.span.begin});
+    const bool male = before.find("Mr. ") != std::string::npos || before.find("Sir ") != std::string::npos;
+    const bool female = before.find("Ms. ") != std::string::npos ||
+                        before.find("Mrs. ") != std::string::npos || before.find("Dame ") != std::string::npos;
+    if (!male && !female) continue;
+    if (FullName(in, p.name) == full) return male ? 'm' : 'f';
+  }
+  return 0;
+}
+
+// The person a pronoun refers to: the subject of its clause (the first
+// person named earlier in the sentence), else the subject of the nearest
+// sentence before that names someone; never one whose honorifics show the
+// other gender.
 std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t pos,
-                                                size_t sentence) const {
-  const PersonMention* best = nullptr;
-  // The subject of the clause: the first person named earlier in this sentence.
-  for (const auto& p : in.mentions.persons)
-    if (p.sentence == sentence && p.span.end <= pos) {
-      best = &p;
-      break;
+                                                size_t sentence, const std::string& pronoun) const {
+  const std::string p = Lower(pronoun);
+  const char want = (p == "he" || p == "him" || p == "his") ? 'm'
+                    : (p == "she" || p == "her")           ? 'f'
+                                                          : 0;
+  auto fits = [&](const PersonMention& m) -> std::optional<std::string> {
+    auto full = FullName(in, m.name);
+    if (!full || Words(*full).size() < 2) return std::nullopt;
+    if (want) {
+      const char g = GenderOf(in, *full);
+      if (g && g != want) return std::nullopt;
     }
-  // Otherwise the subject of the nearest sentence before that names someone.
-  for (size_t s = sentence; !best && s-- > 0 && s + 3 > sentence;)
-    for (const auto& p : in.mentions.persons)
-      if (p.sentence == s) {
-        best = &p;
-        break;
-      }
-  if (!best) return std::nullopt;
-  return FullName(in, best->name);
+    return full;
+  };
+  for (const auto& m : in.mentions.persons)
+    if (m.sentence == sentence && m.span.end <= pos)
+      if (auto f = fits(m)) return f;
+  for (size_t s = sentence; s-- > 0 && s + 3 > sentence;)
+    for (const auto& m : in.mentions.persons)
+      if (m.sentence == s)
+        if (auto f = fits(m)) return f;
+  return std::nullopt;
 }
 
 std::optional<std::string> Resolver::Subject(const ResolveInput& in, const RuleMatch& m) const {
@@ -194,14 +218,14 @@ std::optional<std::string> Resolver::Subject(const ResolveInput& in, const RuleM
   const size_t sp = first.find(' ');
   if (sp != std::string::npos &&
       (finder_.IsPronoun(first.substr(0, sp)) || first.substr(0, sp) == "The"))
-    return Antecedent(in, sent.begin, m.sentence);
+    return Antecedent(in, sent.begin, m.sentence, first.substr(0, sp));
   return std::nullopt;
 }
 
 std::optional<std::string> Resolver::ResolvePerson(const ResolveInput& in, Span span,
                                                    size_t sentence) const {
   std::string raw = Text(in.text, span);
-  if (finder_.IsPronoun(raw)) return Antecedent(in, span.begin, sentence);
+  if (finder_.IsPronoun(raw)) return Antecedent(in, span.begin, sentence, raw);
   auto c = finder_.CleanPerson(raw, span);
   if (!c) return std::nullopt;
   // "Mr. Smith" with no full name elsewhere: the family name is all we have.

@@ -57,7 +57,9 @@ class Resolver {
   std::optional<std::string> ResolvePerson(const ResolveInput& in, Span span, size_t sentence) const;
   std::optional<std::string> Subject(const ResolveInput& in, const RuleMatch& m) const;
   std::optional<std::string> FullName(const ResolveInput& in, const std::string& name) const;
-  std::optional<std::string> Antecedent(const ResolveInput& in, size_t pos, size_t sentence) const;
+  std::optional<std::string> Antecedent(const ResolveInput& in, size_t pos, size_t sentence,
+                                        const std::string& pronoun) const;
+  char GenderOf(const ResolveInput& in, const std::string& full) const;
   std::optional<std::string> ResolveOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                         Span span, size_t sentence) const;
   std::optional<std::string> Focus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
