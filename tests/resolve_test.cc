@@ -1,0 +1,133 @@
+// Resolver: names, pronouns, organizations, carried roles and hedges, run
+// through the whole flow on small documents.
+#include "resolve.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract.h"
+
+namespace newsroles {
+namespace {
+
+class ResolveTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { engine_ = std::make_unique<Engine>(PATTERNS_DIR); }
+  static void TearDownTestSuite() { engine_.reset(); }
+
+  // "type|person|role|org|date" for each event of `text`.
+  static std::vector<std::string> Events(const std::string& text, const char* date = nullptr) {
+    Extractor x(*engine_);
+    Document doc{"t", text, date ? std::optional<std::string>(date) : std::nullopt, "t.txt", 0};
+    DocumentResult r = x.Run(doc, RunOptions{});
+    std::vector<std::string> out;
+    for (const auto& e : r.events)
+      out.push_back(e.type + "|" + e.person + "|" + e.role.value_or("-") + "|" +
+                    e.org.value_or("-") + "|" + e.date.value_or("-"));
+    return out;
+  }
+  static bool Has(const std::vector<std::string>& v, const std::string& e) {
+    return std::find(v.begin(), v.end(), e) != v.end();
+  }
+  static bool AnyWithPerson(const std::vector<std::string>& v, const std::string& person) {
+    for (const auto& e : v)
+      if (e.find("|" + person + "|") != std::string::npos) return true;
+    return false;
+  }
+
+  static std::unique_ptr<Engine> engine_;
+};
+std::unique_ptr<Engine> ResolveTest::engine_;
+
+TEST_F(ResolveTest, FamilyNameResolvesToTheFullName) {
+  auto ev = Events("Judy Tong will no longer serve as the CPO of Alibaba. Tong joined Alibaba in 2000.");
+  EXPECT_TRUE(Has(ev, "start|Judy Tong|-|Alibaba|2000")) << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, AFamilyNameSharedByTwoPeopleGivesNoEvent) {
+  auto ev = Events(
+      "Daniel Zhang, CEO of Alibaba, spoke. Jeff Zhang, CTO of Alibaba, listened. "
+      "Zhang joined Taobao in 2004.");
+  for (const auto& e : ev) EXPECT_EQ(e.find("Taobao"), std::string::npos) << e;
+}
+
+TEST_F(ResolveTest, PronounTakesTheSubjectOfTheSentenceBefore) {
+  auto ev = Events("Cheng Li joined Alipay in 2005. He has been the CTO of Ant Group since 2014.");
+  EXPECT_TRUE(Has(ev, "start|Cheng Li|CTO|Ant Group|2014")) << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, PronounSkipsAPersonOfTheOtherGender) {
+  auto ev = Events(
+      "Mr. Tom Berg, chairman of Acme Corp., thanked Ms. Ana Ruiz. "
+      "Mr. Tom Berg praised Ms. Ana Ruiz. She joined Acme Corp. in 2010.");
+  EXPECT_TRUE(Has(ev, "start|Ana Ruiz|-|Acme Corp.|2010")) << ::testing::PrintToString(ev);
+  EXPECT_FALSE(Has(ev, "start|Tom Berg|-|Acme Corp.|2010"));
+}
+
+TEST_F(ResolveTest, AcronymResolvesToItsDefinition) {
+  auto ev = Events(
+      "Cai Yinghua, the former president of Huawei Enterprise Business Group (EBG) China, "
+      "joined Alibaba Cloud.");
+  EXPECT_TRUE(Has(ev, "end|Cai Yinghua|president|Huawei Enterprise Business Group China|-"))
+      << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, TakeOverCarriesRoleOrganizationAndDate) {
+  auto ev = Events(
+      "Judy Tong will no longer serve as the CPO of Alibaba from April 1, 2023, and Jane Jiang "
+      "will take over.");
+  EXPECT_TRUE(Has(ev, "start|Jane Jiang|CPO|Alibaba|2023-04-01")) << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, CoordinatedTitlesSplit) {
+  auto ev = Events("Daniel Zhang, Chairman and CEO of Alibaba, sent an email.");
+  EXPECT_TRUE(Has(ev, "hold|Daniel Zhang|Chairman|Alibaba|-"));
+  EXPECT_TRUE(Has(ev, "hold|Daniel Zhang|CEO|Alibaba|-"));
+}
+
+TEST_F(ResolveTest, PressReleaseIssuerFillsAnImplicitOrganization) {
+  auto ev = Events(
+      "SAN JOSE, Calif., Jan. 8, 2024 /PRNewswire/ -- Veloxis Systems Inc. (NASDAQ: VLXS) today "
+      "announced that Priya Raghunathan has been appointed chief financial officer, effective "
+      "immediately.");
+  EXPECT_TRUE(Has(ev, "start|Priya Raghunathan|chief financial officer|Veloxis Systems Inc.|2024-01-08"))
+      << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, RelativeDatesUseThePublicationDate) {
+  auto ev = Events("Rahul Mehta will join Tata Digital as chief technology officer next month.",
+                   "2024-03-04");
+  EXPECT_TRUE(Has(ev, "start|Rahul Mehta|chief technology officer|Tata Digital|2024-04"))
+      << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, HedgedChangesGiveNoEvent) {
+  EXPECT_FALSE(AnyWithPerson(Events("Rahul Mehta is rumoured to join Tata Digital."), "Rahul Mehta"));
+  EXPECT_FALSE(AnyWithPerson(Events("It is unclear whether Rahul Mehta will join Tata Digital."),
+                             "Rahul Mehta"));
+}
+
+TEST_F(ResolveTest, HoldIsDroppedWhereTheSameTitleChanges) {
+  auto ev = Events("Cai Yinghua, the former president of Huawei, joined Alibaba Cloud.");
+  for (const auto& e : ev) EXPECT_NE(e.rfind("hold|", 0), 0u) << e;
+}
+
+TEST_F(ResolveTest, TheSameChangeTwiceIsOneEventWithTheMorePreciseDate) {
+  auto ev = Events(
+      "Acme Corp. named Jane Doe chief financial officer in 2024. "
+      "Jane Doe was named chief financial officer of Acme Corp. on March 4, 2024.");
+  int n = 0;
+  for (const auto& e : ev)
+    if (e.rfind("start|Jane Doe|chief financial officer|Acme Corp.", 0) == 0) {
+      ++n;
+      EXPECT_NE(e.find("2024-03-04"), std::string::npos) << e;
+    }
+  EXPECT_EQ(n, 1) << ::testing::PrintToString(ev);
+}
+
+}  // namespace
+}  // namespace newsroles
