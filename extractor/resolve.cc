@@ -318,14 +318,41 @@ std::string Resolver::CleanOrg(const std::string& raw) const {
   return name;
 }
 
+// The organization a title names as its owner: "Rovers' academy director"
+// (the possessive), "its secretary-general" (the organization named last
+// before it in the sentence).
+std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
+                                                  const std::vector<OrgMention>& orgs,
+                                                  const Span* role, const RuleMatch& m) const {
+  if (!role) return std::nullopt;
+  const std::vector<std::string> w = Words(Text(in.text, *role));
+  if (w.empty()) return std::nullopt;
+  const std::string first = w[0];
+  if (Lower(first) == "its" || Lower(first) == "their") {
+    const OrgMention* last = nullptr;
+    for (const auto& o : orgs)
+      if (o.sentence == m.sentence && o.span.end <= role->begin) last = &o;
+    if (last) return Fullest(in, orgs, last->name);
+    return std::nullopt;
+  }
+  const bool possessive = first.size() > 2 && std::isupper(static_cast<unsigned char>(first[0])) &&
+                          (first.back() == '\'' || first.compare(first.size() - 2, 2, "'s") == 0);
+  if (!possessive) return std::nullopt;
+  std::string name = CleanOrg(first);
+  if (!PlausibleOrg(name)) return std::nullopt;
+  return Fullest(in, orgs, name);
+}
+
 std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
                                                 const std::vector<OrgMention>& orgs, Span span,
                                                 size_t sentence) const {
   std::string raw = Text(in.text, span);
   std::string name = CleanOrg(raw);
   if (finder_.IsOrgReference(raw) || lib_.List("ORG_GENERIC").count(Lower(name)) ||
-      IsLowerReference(raw) || !PlausibleOrg(name))
+      IsLowerReference(raw))
     return Focus(in, orgs, span, sentence);
+  // "Analysts CEO X", "Vice chair X": a capitalized word read as a name.
+  if (!PlausibleOrg(name)) return std::nullopt;
   if (auto it = in.mentions.acronyms.find(name); it != in.mentions.acronyms.end()) name = it->second;
   return Fullest(in, orgs, name);
 }
@@ -492,8 +519,12 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       }
 
       if (!carried) {
-        if (os) base.org = ResolveOrg(in, orgs, *os, m.sentence);
-        else if (!emit.org_none) base.org = Focus(in, orgs, m.span, m.sentence);
+        if (os) {
+          base.org = ResolveOrg(in, orgs, *os, m.sentence);
+        } else if (!emit.org_none) {
+          base.org = OwnerOfTitle(in, orgs, rs, m);
+          if (!base.org) base.org = Focus(in, orgs, m.span, m.sentence);
+        }
         base.org_implicit = !os;
         if (os && !base.org) continue;
       }

@@ -65,6 +65,8 @@ class Resolver {
   std::optional<std::string> Focus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                    Span span, size_t sentence) const;
   bool PlausibleOrg(const std::string& name) const;
+  std::optional<std::string> OwnerOfTitle(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                          const Span* role, const RuleMatch& m) const;
   std::string CleanOrg(const std::string& raw) const;
   std::string Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                       const std::string& name) const;
