@@ -168,7 +168,8 @@ std::optional<std::string> NullableField(const std::string& f) {
 // skeleton's top-level pieces in order, cut at ".*", optional groups,
 // quantifiers and anchors. "(?:serve|act) as " stands for the whole
 // serve-as rule in the RE2::Set. Falls back to the whole skeleton when the
-// top level is an alternation or no run is left.
+// top level is an alternation, and to "" (every sentence) when no run holds
+// a word.
 std::string RequiredCore(const std::string& sk) {
   std::vector<std::string> runs(1);
   auto cut = [&] {
@@ -197,14 +198,29 @@ std::string RequiredCore(const std::string& sk) {
     } else if (c == '(' || c == '[') {
       const char open = c, close = c == '(' ? ')' : ']';
       int depth = 0;
+      bool in_class = open == '[';
       size_t j = i;
       for (; j < sk.size(); ++j) {
         if (sk[j] == '\\') {
           ++j;
           continue;
         }
-        if (sk[j] == open && (open == '(' || j == i)) ++depth;
-        if (sk[j] == close && --depth == 0) break;
+        if (open == '[') {
+          if (sk[j] == ']' && j > i + 1) break;
+          continue;
+        }
+        // Parentheses inside a character class ("[ \"(]") are literal.
+        if (in_class) {
+          if (sk[j] == ']') in_class = false;
+          continue;
+        }
+        if (sk[j] == '[') {
+          in_class = true;
+          if (j + 1 < sk.size() && sk[j + 1] == ']') ++j;  // "[]...]"
+          continue;
+        }
+        if (sk[j] == '(') ++depth;
+        if (sk[j] == ')' && --depth == 0) break;
       }
       item = sk.substr(i, j + 1 - i);
       i = j + 1;
@@ -241,7 +257,11 @@ std::string RequiredCore(const std::string& sk) {
   std::string best;
   for (const auto& r : runs)
     if (letters(r) > letters(best)) best = r;
-  return letters(best) >= 2 ? best : sk;
+  if (letters(best) >= 2) return best;
+  // No literal word to key on (a rule of shape only, "NAME, ROLE of ORG"):
+  // the rule runs on every sentence rather than slowing the set down with
+  // a skeleton of ".*"s.
+  return "";
 }
 
 }  // namespace
