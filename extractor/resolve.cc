@@ -295,12 +295,14 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
                                            size_t) const {
   if (in.mentions.issuer) return Fullest(in, orgs, *in.mentions.issuer);
   const auto& generic = lib_.List("ORG_GENERIC");
-  std::map<std::string, std::pair<int, size_t>> counts;  // name -> (count, first position)
+  // Each mention counts once; one in the headline or the lead counts three
+  // times more: that is where a story names what it is about.
+  std::map<std::string, std::pair<int, size_t>> counts;  // name -> (score, first position)
   for (size_t i = 0; i < orgs.size(); ++i) {
     if (generic.count(Lower(orgs[i].name))) continue;
     const std::string full = Fullest(in, orgs, orgs[i].name);
     auto [it, fresh] = counts.try_emplace(full, 0, i);
-    ++it->second.first;
+    it->second.first += orgs[i].sentence < 2 ? 4 : 1;
   }
   const std::string* best = nullptr;
   std::pair<int, size_t> best_score{0, 0};
