@@ -196,7 +196,7 @@ std::string RequiredCore(const std::string& sk) {
       item = sk.substr(i, 2);
       i += 2;
     } else if (c == '(' || c == '[') {
-      const char open = c, close = c == '(' ? ')' : ']';
+      const char open = c;
       int depth = 0;
       bool in_class = open == '[';
       size_t j = i;
