@@ -148,6 +148,13 @@ std::string MentionFinder::CleanOrg(std::string name) const {
     if (name.size() > n && Lower(name.substr(0, n)) == p) name.erase(0, n);
   };
   strip_prefix("the ");
+  // "Shareholders of Alpenrhein AG", "Analysts at Acme": a crowd, then its organization.
+  if (size_t sp = name.find(' '); sp != std::string::npos &&
+                                 lib_.List("NOT_NAME").count(Lower(name.substr(0, sp)))) {
+    const size_t sp2 = name.find(' ', sp + 1);
+    const std::string link = name.substr(sp + 1, sp2 == std::string::npos ? 0 : sp2 - sp - 1);
+    if (link == "of" || link == "at" || link == "from") name.erase(0, sp2 + 1);
+  }
   // "the board of PayNest" is PayNest's board: the organization is PayNest.
   for (const char* board : {"board of directors of ", "supervisory board of ", "board of trustees of ",
                             "board of "}) {
