@@ -148,6 +148,8 @@ std::string MentionFinder::CleanOrg(std::string name) const {
     if (name.size() > n && Lower(name.substr(0, n)) == p) name.erase(0, n);
   };
   strip_prefix("the ");
+  strip_prefix("an ");
+  strip_prefix("a ");
   // "Shareholders of Alpenrhein AG", "Analysts at Acme": a crowd, then its organization.
   if (size_t sp = name.find(' '); sp != std::string::npos &&
                                  lib_.List("NOT_NAME").count(Lower(name.substr(0, sp)))) {

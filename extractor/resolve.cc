@@ -259,12 +259,13 @@ std::string Resolver::Fullest(const ResolveInput& in, const std::vector<OrgMenti
     best_words = ow.size();
     break;
   }
-  if (best_words == 1 && w.size() == 1) {
-    // "Rovers" for "Northbridge Rovers": the one longer name that ends with it.
+  if (best_words == w.size()) {
+    // "Rovers" for "Northbridge Rovers", "Costa Blanca" for "Baloncesto Costa
+    // Blanca": the one longer name that ends with it.
     std::set<std::string> fits;
     for (const auto& o : orgs) {
       std::vector<std::string> ow = Words(Lower(o.name));
-      if (ow.size() > 1 && ow.back() == w[0]) fits.insert(o.name);
+      if (ow.size() > w.size() && std::equal(w.rbegin(), w.rend(), ow.rbegin())) fits.insert(o.name);
     }
     if (fits.size() == 1) return *fits.begin();
   }
@@ -531,7 +532,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
           base.org = OwnerOfTitle(in, orgs, rs, m);
           if (!base.org) base.org = Focus(in, orgs, m.span, m.sentence);
         }
-        base.org_implicit = !os;
+        base.org_implicit = !os && !emit.org_none;
         if (os && !base.org) continue;
       }
       if (emit.type == "hold" && rs) {
