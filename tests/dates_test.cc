@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "bundled_engine.h"
 #include "extract.h"
 
 namespace newsroles {
@@ -16,16 +17,9 @@ namespace {
 class DatesTest : public ::testing::Test {
  protected:
   // The month and weekday names come from the pattern library, as in the tool.
-  static void SetUpTestSuite() {
-    try {
-      engine_ = std::make_unique<Engine>(PATTERNS_DIR);
-    } catch (const std::exception& e) {
-      load_error_ = e.what();
-    }
-  }
-  static void TearDownTestSuite() { engine_.reset(); }
+  static void SetUpTestSuite() { engine_ = testing::BundledEngine().engine.get(); }
   void SetUp() override {
-    ASSERT_TRUE(engine_) << "the pattern library does not load: " << load_error_;
+    ASSERT_TRUE(engine_) << "the pattern library does not load: " << testing::BundledEngine().error;
   }
 
   static std::optional<std::string> Past(std::string_view text, std::optional<CivilDate> anchor) {
@@ -40,12 +34,10 @@ class DatesTest : public ::testing::Test {
 
   // Friday, 30 December 2022.
   static constexpr CivilDate kAnchor{2022, 12, 30};
-  static std::unique_ptr<Engine> engine_;
-  static std::string load_error_;
+  static const Engine* engine_;
 };
 
-std::unique_ptr<Engine> DatesTest::engine_;
-std::string DatesTest::load_error_;
+const Engine* DatesTest::engine_ = nullptr;
 
 TEST_F(DatesTest, FullDates) {
   EXPECT_EQ(NoAnchor("April 1, 2023"), "2023-04-01");

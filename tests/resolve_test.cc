@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bundled_engine.h"
 #include "extract.h"
 
 namespace newsroles {
@@ -16,8 +17,10 @@ namespace {
 
 class ResolveTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { engine_ = std::make_unique<Engine>(PATTERNS_DIR); }
-  static void TearDownTestSuite() { engine_.reset(); }
+  static void SetUpTestSuite() { engine_ = testing::BundledEngine().engine.get(); }
+  void SetUp() override {
+    ASSERT_TRUE(engine_) << "the pattern library does not load: " << testing::BundledEngine().error;
+  }
 
   // "type|person|role|org|date" for each event of `text`.
   static std::vector<std::string> Events(const std::string& text, const char* date = nullptr) {
@@ -39,9 +42,9 @@ class ResolveTest : public ::testing::Test {
     return false;
   }
 
-  static std::unique_ptr<Engine> engine_;
+  static const Engine* engine_;
 };
-std::unique_ptr<Engine> ResolveTest::engine_;
+const Engine* ResolveTest::engine_ = nullptr;
 
 TEST_F(ResolveTest, FamilyNameResolvesToTheFullName) {
   auto ev = Events("Judy Tong will no longer serve as the CPO of Alibaba. Tong joined Alibaba in 2000.");

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "examples.h"
+#include "bundled_engine.h"
 #include "extract.h"
 
 namespace newsroles {
@@ -18,28 +19,20 @@ class RulesExamplesTest : public ::testing::Test {
  protected:
   // A library that does not load fails every test with its "FILE:LINE: why".
   static void SetUpTestSuite() {
-    try {
-      engine_ = std::make_unique<Engine>(PATTERNS_DIR);
-      report_ = std::make_unique<ExampleReport>(RunExamples(*engine_));
-    } catch (const std::exception& e) {
-      load_error_ = e.what();
-    }
+    engine_ = testing::BundledEngine().engine.get();
+    if (engine_) report_ = std::make_unique<ExampleReport>(RunExamples(*engine_));
   }
-  static void TearDownTestSuite() {
-    report_.reset();
-    engine_.reset();
-  }
+  static void TearDownTestSuite() { report_.reset(); }
   void SetUp() override {
-    ASSERT_TRUE(engine_ && report_) << "the pattern library does not load: " << load_error_;
+    ASSERT_TRUE(engine_ && report_)
+        << "the pattern library does not load: " << testing::BundledEngine().error;
   }
-  static std::unique_ptr<Engine> engine_;
+  static const Engine* engine_;
   static std::unique_ptr<ExampleReport> report_;
-  static std::string load_error_;
 };
 
-std::unique_ptr<Engine> RulesExamplesTest::engine_;
+const Engine* RulesExamplesTest::engine_ = nullptr;
 std::unique_ptr<ExampleReport> RulesExamplesTest::report_;
-std::string RulesExamplesTest::load_error_;
 
 TEST_F(RulesExamplesTest, EveryExamplePasses) {
   ASSERT_GT(report_->rules, 0u);

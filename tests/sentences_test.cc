@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bundled_engine.h"
 #include "extract.h"
 
 namespace newsroles {
@@ -16,17 +17,10 @@ namespace {
 
 class SentencesTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    try {
-      engine_ = std::make_unique<Engine>(PATTERNS_DIR);
-    } catch (const std::exception& e) {
-      load_error_ = e.what();
-    }
-  }
-  static void TearDownTestSuite() { engine_.reset(); }
+  static void SetUpTestSuite() { engine_ = testing::BundledEngine().engine.get(); }
 
   void SetUp() override {
-    ASSERT_TRUE(engine_) << "the pattern library does not load: " << load_error_;
+    ASSERT_TRUE(engine_) << "the pattern library does not load: " << testing::BundledEngine().error;
     splitter_ = std::make_unique<SentenceSplitter>(engine_->Abbreviations());
   }
 
@@ -39,13 +33,11 @@ class SentencesTest : public ::testing::Test {
   }
   using Strings = std::vector<std::string>;
 
-  static std::unique_ptr<Engine> engine_;
-  static std::string load_error_;
+  static const Engine* engine_;
   std::unique_ptr<SentenceSplitter> splitter_;
 };
 
-std::unique_ptr<Engine> SentencesTest::engine_;
-std::string SentencesTest::load_error_;
+const Engine* SentencesTest::engine_ = nullptr;
 
 TEST_F(SentencesTest, PlainSentencesSplit) {
   EXPECT_EQ(Split("Jane Doe left. John Roe stayed! Why? Nobody knows."),
