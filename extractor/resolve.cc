@@ -572,7 +572,8 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
   // an organization only inferred from the document's focus.
   std::set<std::string> explicit_titles;
   for (const auto& e : events)
-    if (!e.org_implicit) explicit_titles.insert(Lower(e.person) + "\x1f" + Lower(e.role.value_or("")));
+    if (!e.org_implicit)
+      explicit_titles.insert(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(e.role.value_or("")));
   // "Finance Minister X" read both as a title and as org "Finance" + title
   // "Minister": the title reading wins.
   std::set<std::string> titles;
@@ -585,7 +586,7 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
     if (e.org && e.role && titles.count(Lower(e.person) + "\x1f" + Lower(*e.org + " " + *e.role)))
       continue;
     if (e.org_implicit && e.role &&
-        explicit_titles.count(Lower(e.person) + "\x1f" + Lower(e.role.value_or(""))))
+        explicit_titles.count(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role)))
       continue;
     const std::string k = key(e, e.type);
     auto it = seen.find(k);
