@@ -86,6 +86,15 @@ TEST_F(ResolveTest, TakeOverCarriesRoleOrganizationAndDate) {
   EXPECT_TRUE(Has(ev, "start|Jane Jiang|CPO|Alibaba|2023-04-01")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, PressReleaseShortNameResolvesToTheFullName) {
+  auto ev = Events(
+      "KYOTO, Japan, April 1, 2024 /PRNewswire/ -- Kyoto Precision Instruments Co., Ltd. (TSE: "
+      "6917) (\"KPI\" or \"the Company\"), a maker of optical systems, today announced changes. "
+      "Yuko Nakamura joined KPI in 1991 as an optical design engineer.");
+  EXPECT_TRUE(Has(ev, "start|Yuko Nakamura|optical design engineer|Kyoto Precision Instruments Co., Ltd.|1991"))
+      << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, CoordinatedTitlesSplit) {
   auto ev = Events("Daniel Zhang, Chairman and CEO of Alibaba, sent an email.");
   EXPECT_TRUE(Has(ev, "hold|Daniel Zhang|Chairman|Alibaba|-"));
