@@ -150,6 +150,10 @@ std::string MentionFinder::CleanOrg(std::string name) const {
   strip_prefix("the ");
   strip_prefix("an ");
   strip_prefix("a ");
+  // "Former Siemens", "Rival Hartmann Systems", "About Brenner AG".
+  const auto& drop = lib_.List("ORG_LEAD_DROP");
+  for (size_t sp; (sp = name.find(' ')) != std::string::npos && drop.count(Lower(name.substr(0, sp)));)
+    name.erase(0, sp + 1);
   // "Shareholders of Alpenrhein AG", "Analysts at Acme": a crowd, then its organization.
   if (size_t sp = name.find(' '); sp != std::string::npos &&
                                  lib_.List("NOT_NAME").count(Lower(name.substr(0, sp)))) {

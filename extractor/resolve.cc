@@ -194,6 +194,9 @@ std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t p
   auto fits = [&](const PersonMention& m) -> std::optional<std::string> {
     auto full = FullName(in, m.name);
     if (!full || Words(*full).size() < 2) return std::nullopt;
+    // "Hanseong Steel" is the start of "Hanseong Steel Co.", not a person.
+    for (const auto& o : in.mentions.orgs)
+      if (o.name.rfind(*full, 0) == 0) return std::nullopt;
     if (want) {
       const char g = GenderOf(in, *full);
       if (g && g != want) return std::nullopt;
@@ -317,13 +320,7 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   return *best;
 }
 
-std::string Resolver::CleanOrg(const std::string& raw) const {
-  std::string name = finder_.CleanOrg(raw);
-  const auto& drop = lib_.List("ORG_LEAD_DROP");
-  for (size_t sp; (sp = name.find(' ')) != std::string::npos && drop.count(Lower(name.substr(0, sp)));)
-    name.erase(0, sp + 1);
-  return name;
-}
+std::string Resolver::CleanOrg(const std::string& raw) const { return finder_.CleanOrg(raw); }
 
 // The organization a title names as its owner: "Rovers' academy director"
 // (the possessive), "its secretary-general" (the organization named last
