@@ -284,7 +284,7 @@ std::string Resolver::Fullest(const ResolveInput& in, const std::vector<OrgMenti
 // A single capitalized word such as "Incoming", "Club" or "Rival" at the start
 // of a sentence is not an organization's name.
 bool Resolver::PlausibleOrg(const std::string& name) const {
-  if (name.empty()) return false;
+  if (name.empty() || lib_.List("PLACE").count(Lower(name))) return false;
   if (name.find(' ') != std::string::npos) return true;
   const std::string l = Lower(name);
   for (const char* list : {"NOT_NAME", "ROLE_DROP", "ROLE_WORD", "ORG_GENERIC", "ROLE_MOD", "MONTH"})
@@ -353,7 +353,7 @@ std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
   std::string raw = Text(in.text, span);
   std::string name = CleanOrg(raw);
   if (finder_.IsOrgReference(raw) || lib_.List("ORG_GENERIC").count(Lower(name)) ||
-      IsLowerReference(raw))
+      IsLowerReference(raw) || lib_.List("PLACE").count(Lower(name)))
     return Focus(in, orgs, span, sentence);
   // "Analysts CEO X", "Vice chair X": a capitalized word read as a name.
   if (!PlausibleOrg(name)) return std::nullopt;
