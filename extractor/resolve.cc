@@ -295,8 +295,7 @@ bool Resolver::PlausibleOrg(const std::string& name) const {
 // The organization a document is about: the press-release issuer, else the
 // organization it names most often (by fullest name), the earliest on a tie.
 std::optional<std::string> Resolver::Focus(const ResolveInput& in,
-                                           const std::vector<OrgMention>& orgs, Span,
-                                           size_t) const {
+                                           const std::vector<OrgMention>& orgs) const {
   if (in.mentions.issuer) return Fullest(in, orgs, *in.mentions.issuer);
   const auto& generic = lib_.List("ORG_GENERIC");
   // Each mention counts once; one in the headline or the lead counts three
@@ -320,8 +319,6 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   return *best;
 }
 
-std::string Resolver::CleanOrg(const std::string& raw) const { return finder_.CleanOrg(raw); }
-
 // The organization a title names as its owner: "Rovers' academy director"
 // (the possessive), "its secretary-general" (the organization named last
 // before it in the sentence).
@@ -342,19 +339,19 @@ std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
   const bool possessive = first.size() > 2 && std::isupper(static_cast<unsigned char>(first[0])) &&
                           (first.back() == '\'' || first.compare(first.size() - 2, 2, "'s") == 0);
   if (!possessive) return std::nullopt;
-  std::string name = CleanOrg(first);
+  std::string name = finder_.CleanOrg(first);
   if (!PlausibleOrg(name)) return std::nullopt;
   return Fullest(in, orgs, name);
 }
 
 std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
                                                 const std::vector<OrgMention>& orgs, Span span,
-                                                size_t sentence) const {
+                                                const std::optional<std::string>& focus) const {
   std::string raw = Text(in.text, span);
-  std::string name = CleanOrg(raw);
+  std::string name = finder_.CleanOrg(raw);
   if (finder_.IsOrgReference(raw) || lib_.List("ORG_GENERIC").count(Lower(name)) ||
       IsLowerReference(raw) || lib_.List("PLACE").count(Lower(name)))
-    return Focus(in, orgs, span, sentence);
+    return focus;
   // "Analysts CEO X", "Vice chair X": a capitalized word read as a name.
   if (!PlausibleOrg(name)) return std::nullopt;
   if (auto it = in.mentions.acronyms.find(name); it != in.mentions.acronyms.end()) name = it->second;
@@ -422,12 +419,12 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       if (auto it = m.slots.find(slot); it != m.slots.end()) {
         std::string raw = Text(in.text, it->second);
         if (finder_.IsOrgReference(raw) || IsLowerReference(raw)) continue;
-        std::string name = CleanOrg(raw);
+        std::string name = finder_.CleanOrg(raw);
         if (PlausibleOrg(name) && !lib_.List("ORG_GENERIC").count(Lower(name)))
           orgs.push_back({it->second, name, m.sentence});
         // "Hanbit's Battery Materials Division" names Hanbit too.
         if (size_t poss = raw.find("'s "); poss != std::string::npos) {
-          std::string parent = CleanOrg(raw.substr(0, poss));
+          std::string parent = finder_.CleanOrg(raw.substr(0, poss));
           if (PlausibleOrg(parent) && parent != name)
             orgs.push_back({{it->second.begin, it->second.begin + poss}, parent, m.sentence});
         }
@@ -435,6 +432,9 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
   std::stable_sort(orgs.begin(), orgs.end(), [](const OrgMention& a, const OrgMention& b) {
     return a.span.begin < b.span.begin;
   });
+  // What the document is about, for titles whose organization the text leaves
+  // implicit: computed once, not per event.
+  const std::optional<std::string> focus = Focus(in, orgs);
   std::vector<Event> events;
   for (const auto& m : matches) {
     const Rule& rule = lib_.rules()[m.rule];
@@ -524,10 +524,10 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
 
       if (!carried) {
         if (os) {
-          base.org = ResolveOrg(in, orgs, *os, m.sentence);
+          base.org = ResolveOrg(in, orgs, *os, focus);
         } else if (!emit.org_none) {
           base.org = OwnerOfTitle(in, orgs, rs, m);
-          if (!base.org) base.org = Focus(in, orgs, m.span, m.sentence);
+          if (!base.org) base.org = focus;
         }
         base.org_implicit = !os && !emit.org_none;
         if (os && !base.org) continue;

@@ -61,13 +61,11 @@ class Resolver {
                                         const std::string& pronoun) const;
   char GenderOf(const ResolveInput& in, const std::string& full) const;
   std::optional<std::string> ResolveOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
-                                        Span span, size_t sentence) const;
-  std::optional<std::string> Focus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
-                                   Span span, size_t sentence) const;
+                                        Span span, const std::optional<std::string>& focus) const;
+  std::optional<std::string> Focus(const ResolveInput& in, const std::vector<OrgMention>& orgs) const;
   bool PlausibleOrg(const std::string& name) const;
   std::optional<std::string> OwnerOfTitle(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                           const Span* role, const RuleMatch& m) const;
-  std::string CleanOrg(const std::string& raw) const;
   std::string Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                       const std::string& name) const;
   std::optional<std::string> AttachDate(const ResolveInput& in, const RuleMatch& m) const;
