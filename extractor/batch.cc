@@ -1,78 +1,147 @@
 #include "batch.h"
 
-#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "write.h"
 
 namespace newsroles {
+namespace {
+
+// One document's way out: its output line and what the accounting needs.
+struct Outcome {
+  std::string line;
+  bool failed = false;
+  size_t events = 0;
+  std::vector<std::string> notes;  // warnings, or the error that failed it
+  std::string prefix;              // "extractor: FILE[:LINE]: [ID: ]" for messages
+  size_t bytes = 0;
+};
+
+Outcome Process(Extractor& extractor, const Engine& engine, const ReadItem& item,
+                const BatchOptions& options) {
+  Outcome o;
+  const Document* d = std::get_if<Document>(&item);
+  const DocumentError* e = std::get_if<DocumentError>(&item);
+  const std::string& source = d ? d->source : e->source;
+  const size_t line = d ? d->line : e->line;
+  const std::string& id = d ? d->id : e->id;
+  const std::string where = source + (line ? ":" + std::to_string(line) : "");
+  o.prefix = "extractor: " + where + ": " + (id == where ? "" : id + ": ");
+  if (e) {
+    o.line = FormatError(*e);
+    o.failed = true;
+    o.notes = {e->message};
+    return o;
+  }
+  o.bytes = d->text.size();
+  DocumentResult r = extractor.Run(*d, options.run);
+  o.line = FormatResult(r, d, options.explain, &engine.library());
+  o.failed = r.error.has_value();
+  o.events = r.events.size();
+  o.notes = r.error ? std::vector<std::string>{r.error->message} : std::move(r.warnings);
+  return o;
+}
+
+void Account(const Outcome& o, std::ostream& out, std::ostream& err, BatchStats& stats) {
+  out << o.line << '\n';
+  ++stats.documents;
+  stats.bytes += o.bytes;
+  if (o.failed) {
+    ++stats.failed;
+    err << o.prefix << o.notes.front() << '\n';
+    return;
+  }
+  for (const auto& w : o.notes) err << o.prefix << "warning: " << w << '\n';
+  if (!o.notes.empty()) ++stats.warned;
+  stats.events += o.events;
+  (o.events ? stats.with_events : stats.without_events)++;
+}
+
+}  // namespace
 
 BatchStats RunBatch(const Engine& engine, DocumentReader& reader, std::ostream& out,
                     std::ostream& err, const BatchOptions& options) {
   const unsigned threads = std::max(1u, options.threads);
-  std::vector<std::unique_ptr<Extractor>> extractors;
-  for (unsigned t = 0; t < threads; ++t) extractors.push_back(std::make_unique<Extractor>(engine));
-  const size_t window = 64 * threads;
   BatchStats stats;
-  std::vector<ReadItem> items;
-  std::vector<std::string> lines;
-  bool more = true;
-  while (more) {
-    items.clear();
-    ReadItem item;
-    while (items.size() < window && (more = reader.Next(item))) items.push_back(std::move(item));
-    if (items.empty()) break;
-    lines.assign(items.size(), std::string());
-    std::vector<char> failed(items.size(), 0);
-    std::vector<size_t> event_counts(items.size(), 0);
-    std::atomic<size_t> next{0};
-    auto work = [&](unsigned t) {
-      for (size_t i; (i = next.fetch_add(1)) < items.size();) {
-        if (const auto* e = std::get_if<DocumentError>(&items[i])) {
-          lines[i] = FormatError(*e);
-          failed[i] = 1;
-          continue;
-        }
-        const Document& doc = std::get<Document>(items[i]);
-        DocumentResult r = extractors[t]->Run(doc, options.run);
-        lines[i] = FormatResult(r, &doc, options.explain, &engine.library());
-        failed[i] = r.error ? 1 : 0;
-        event_counts[i] = r.events.size();
-      }
-    };
-    if (threads == 1 || items.size() == 1) {
-      work(0);
-    } else {
-      std::vector<std::thread> pool;
-      for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
-      for (auto& th : pool) th.join();
-    }
-    for (size_t i = 0; i < items.size(); ++i) {
-      out << lines[i] << '\n';
-      ++stats.documents;
-      if (failed[i]) {
-        ++stats.failed;
-        const DocumentError* e = std::get_if<DocumentError>(&items[i]);
-        std::string where, id, msg;
-        if (e) {
-          where = e->source + (e->line ? ":" + std::to_string(e->line) : "");
-          id = e->id;
-          msg = e->message;
-        } else {
-          const Document& d = std::get<Document>(items[i]);
-          where = d.source + (d.line ? ":" + std::to_string(d.line) : "");
-          id = d.id;
-          msg = "processing failed";
-        }
-        err << "extractor: " << where << ": " << (id == where ? "" : id + ": ") << msg << '\n';
-      } else {
-        stats.bytes += std::get<Document>(items[i]).text.size();
-        stats.events += event_counts[i];
-        (event_counts[i] ? stats.with_events : stats.without_events)++;
-      }
-    }
+  if (threads == 1) {
+    Extractor extractor(engine);
+    for (ReadItem item; reader.Next(item);) Account(Process(extractor, engine, item, options), out, err, stats);
+    out.flush();
+    return stats;
   }
+
+  // Reader (this thread's helper) -> bounded queue -> workers -> reorder
+  // buffer -> writer (this thread). A worker may run ahead of the writer by at
+  // most `window` documents, so memory is bounded by a window of documents
+  // however slow one document is, and lines leave in input order.
+  const size_t queue_cap = 2 * threads;
+  const size_t window = 16 * threads;
+  std::mutex mu;
+  std::condition_variable cv_queue, cv_space, cv_done;
+  std::deque<std::pair<size_t, ReadItem>> queue;
+  std::map<size_t, Outcome> done;
+  bool reading = true;
+  size_t total = 0;     // documents read, known once reading ends
+  size_t next_out = 0;  // sequence number the writer waits for
+
+  std::thread read_thread([&] {
+    size_t seq = 0;
+    for (ReadItem item; reader.Next(item); ++seq) {
+      std::unique_lock<std::mutex> lock(mu);
+      cv_space.wait(lock, [&] { return queue.size() < queue_cap && seq < next_out + window; });
+      queue.emplace_back(seq, std::move(item));
+      cv_queue.notify_one();
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    reading = false;
+    total = seq;
+    cv_queue.notify_all();
+    cv_done.notify_one();
+  });
+
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      Extractor extractor(engine);
+      while (true) {
+        std::pair<size_t, ReadItem> job;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          cv_queue.wait(lock, [&] { return !queue.empty() || !reading; });
+          if (queue.empty()) return;
+          job = std::move(queue.front());
+          queue.pop_front();
+          cv_space.notify_one();
+        }
+        Outcome o = Process(extractor, engine, job.second, options);
+        std::lock_guard<std::mutex> lock(mu);
+        done.emplace(job.first, std::move(o));
+        if (job.first == next_out) cv_done.notify_one();
+      }
+    });
+  }
+
+  while (true) {
+    Outcome o;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv_done.wait(lock, [&] { return done.count(next_out) || (!reading && next_out == total); });
+      auto it = done.find(next_out);
+      if (it == done.end()) break;
+      o = std::move(it->second);
+      done.erase(it);
+      ++next_out;
+      cv_space.notify_one();
+    }
+    Account(o, out, err, stats);
+  }
+  read_thread.join();
+  for (auto& w : workers) w.join();
   out.flush();
   return stats;
 }

@@ -2,8 +2,8 @@
 // in input order.
 //
 // Promises: exactly one output line per input document (its events, or its
-// error record); a message on `err` for each failure naming the file and, for
-// JSONL, the line; output order equals input order whatever the thread count;
+// error record); a message on `err` for each failure and each warning naming
+// the file and, for JSONL, the line; output order equals input order whatever the thread count;
 // memory bounded by one window of documents, not by the input size.
 #pragma once
 
@@ -20,8 +20,12 @@ struct BatchOptions {
   RunOptions run;
 };
 
+// The run's accounting: documents = with_events + without_events + failed.
+// `warned` counts processed documents that carry a warning (a sentence cut at
+// the bound); `bytes` counts the text of every document read.
 struct BatchStats {
-  size_t documents = 0, with_events = 0, without_events = 0, failed = 0, events = 0, bytes = 0;
+  size_t documents = 0, with_events = 0, without_events = 0, failed = 0, warned = 0, events = 0,
+         bytes = 0;
 };
 
 BatchStats RunBatch(const Engine& engine, DocumentReader& reader, std::ostream& out,

@@ -1,11 +1,54 @@
 #include "extract.h"
 
+#include <algorithm>
 #include <exception>
 
 #include "rules.h"
 
 namespace newsroles {
 namespace {
+
+// Cuts every sentence longer than `max` bytes into pieces at the last space
+// before the bound (or at a UTF-8 boundary where a piece has no space), and
+// says so in `warnings`.
+std::vector<Sentence> BoundSentences(const std::string& text, std::vector<Sentence> sentences,
+                                     size_t max, std::vector<std::string>& warnings) {
+  if (max == 0) return sentences;
+  std::vector<Sentence> out;
+  out.reserve(sentences.size());
+  for (const Sentence& s : sentences) {
+    if (s.span.end - s.span.begin <= max) {
+      out.push_back(s);
+      continue;
+    }
+    size_t pieces = 0;
+    for (size_t b = s.span.begin; b < s.span.end;) {
+      while (b < s.span.end && text[b] == ' ') ++b;
+      if (b == s.span.end) break;
+      size_t e = std::min(s.span.end, b + max);
+      if (e < s.span.end) {
+        size_t cut = text.rfind(' ', e);
+        if (cut != std::string::npos && cut > b) {
+          e = cut;
+        } else {
+          while (e > b + 1 && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+        }
+      }
+      size_t end = e;
+      while (end > b && text[end - 1] == ' ') --end;
+      if (end > b) {
+        out.push_back(Sentence{{b, end}, s.paragraph});
+        ++pieces;
+      }
+      b = e;
+    }
+    warnings.push_back("sentence of " + std::to_string(s.span.end - s.span.begin) +
+                       " bytes at normalized byte " + std::to_string(s.span.begin) +
+                       " cut into " + std::to_string(pieces) + " pieces of at most " +
+                       std::to_string(max) + " bytes (--max-sentence-bytes)");
+  }
+  return out;
+}
 
 std::map<std::string, int> IntTable(const std::map<std::string, std::string>& t) {
   std::map<std::string, int> out;
@@ -75,6 +118,8 @@ DocumentResult Extractor::Run(const Document& doc, const RunOptions& options) {
     if (!date) date = options.default_date;
     auto rest = splitter_.Split(text, from);
     r.sentences.insert(r.sentences.end(), rest.begin(), rest.end());
+    r.sentences = BoundSentences(text, std::move(r.sentences), options.max_sentence_bytes,
+                                 r.warnings);
     const Mentions mentions = engine_.mentions().Find(text, r.sentences);
     ResolveInput in{text, r.sentences, mentions, {}, std::nullopt};
     if (date) in.anchor = DateNormalizer::ParseIso(*date);

@@ -53,6 +53,10 @@ class Engine {
 struct RunOptions {
   std::optional<std::string> default_date;  // --date, for documents without one
   bool keep_candidates = false;              // keep every rule's events unmerged
+  // A longer sentence (a table, a list, text without punctuation) is cut at
+  // spaces into pieces of at most this many bytes, with a warning, so that no
+  // rule ever sees an unbounded sentence.
+  size_t max_sentence_bytes = 2000;
 };
 
 class Extractor {

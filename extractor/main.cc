@@ -1,10 +1,13 @@
 // extractor: person-role-organization-date events from news, as JSON Lines.
 // See README.md for usage; exit status 0 (all documents processed), 1 (some
-// documents failed, each with its error record), 2 (usage or configuration).
+// documents failed, each with its error record; with --strict, also some
+// processed with a warning), 2 (usage or configuration). The run ends with a
+// one-line summary on stderr.
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -54,6 +57,12 @@ int main(int argc, char** argv) {
       ("output,o", po::value<std::string>(), "write JSON Lines here instead of stdout")
       ("threads", po::value<unsigned>(), "worker threads (default: the number of cores)")
       ("explain", "add the sentence, the rule and each slot's span to every event")
+      ("max-doc-bytes", po::value<size_t>()->default_value(size_t{16} << 20),
+       "a document (text file or JSON line) over this many bytes is an error record")
+      ("max-sentence-bytes", po::value<size_t>()->default_value(2000),
+       "a longer sentence is cut at spaces into pieces of this size, with a warning")
+      ("strict", "exit 1 also when a document was processed with a warning")
+      ("quiet,q", "no summary line on stderr")
       ("list-rules", "list the rules and exit")
       ("test-rules", "run every rule's examples and exit (1 if any fails)");
   po::options_description hidden;
@@ -109,6 +118,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   batch.explain = vm.count("explain") > 0;
+  ReadLimits limits;
+  limits.max_doc_bytes = vm["max-doc-bytes"].as<size_t>();
+  batch.run.max_sentence_bytes = vm["max-sentence-bytes"].as<size_t>();
+  if (limits.max_doc_bytes == 0 || batch.run.max_sentence_bytes < 64) {
+    std::cerr << "extractor: --max-doc-bytes must be positive and --max-sentence-bytes at least 64\n";
+    return 2;
+  }
 
   const std::string pattern_dir =
       vm.count("patterns") ? vm["patterns"].as<std::string>() : DefaultPatternDir(argv[0]);
@@ -148,11 +164,23 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> inputs;
   if (vm.count("input")) inputs = vm["input"].as<std::vector<std::string>>();
-  DocumentReader reader(inputs, format, std::cin);
+  DocumentReader reader(inputs, format, std::cin, limits);
+  const auto start = std::chrono::steady_clock::now();
   BatchStats s = RunBatch(*engine, reader, *out, std::cerr, batch);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!*out) {
     std::cerr << "extractor: error writing output\n";
     return 2;
   }
-  return s.failed ? 1 : 0;
+  if (!vm.count("quiet")) {
+    char secs[32];
+    std::snprintf(secs, sizeof secs, "%.3f", seconds);
+    std::cerr << "extractor: summary: " << s.documents << " documents read, " << s.with_events
+              << " with events, " << s.without_events << " without, " << s.failed
+              << " failed, " << s.warned << " with warnings; " << s.events << " events; "
+              << s.bytes << " bytes in " << secs << " s\n";
+  }
+  const bool strict = vm.count("strict") > 0;
+  return (s.failed || (strict && s.warned)) ? 1 : 0;
 }

@@ -1,5 +1,7 @@
 #include "read.h"
 
+#include <cstring>
+
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
@@ -127,6 +129,13 @@ bool DecodeText(const std::string& bytes, std::string& utf8, std::string& error)
   return true;
 }
 
+namespace {
+std::string TooBig(size_t size, size_t limit, bool at_least = false) {
+  return "document of " + std::string(at_least ? "more than " : "") + std::to_string(at_least ? limit : size) +
+         " bytes is over the limit of " + std::to_string(limit) + " (--max-doc-bytes)";
+}
+}  // namespace
+
 ReadItem ParseJsonLine(const std::string& text, const std::string& source, size_t line) {
   auto fail = [&](const std::string& id, const std::string& why) -> ReadItem {
     return DocumentError{id.empty() ? source + ":" + std::to_string(line) : id, why, source, line};
@@ -159,8 +168,8 @@ ReadItem ParseJsonLine(const std::string& text, const std::string& source, size_
 }
 
 DocumentReader::DocumentReader(std::vector<std::string> inputs, InputFormat format,
-                               std::istream& stdin_stream)
-    : stdin_(stdin_stream) {
+                               std::istream& stdin_stream, ReadLimits limits)
+    : limits_(limits), stdin_(stdin_stream) {
   if (inputs.empty()) inputs.push_back("-");
   for (const auto& in : inputs) {
     std::error_code ec;
@@ -186,12 +195,47 @@ DocumentReader::DocumentReader(std::vector<std::string> inputs, InputFormat form
   }
 }
 
+bool DocumentReader::ReadLine(std::string& line, size_t& length) {
+  line.clear();
+  length = 0;
+  const size_t keep = limits_.max_doc_bytes + 1;
+  bool any = false;
+  while (true) {
+    if (chunk_pos_ == chunk_.size()) {
+      chunk_.resize(1 << 16);
+      const auto got = lines_->rdbuf()->sgetn(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
+      chunk_.resize(got > 0 ? static_cast<size_t>(got) : 0);
+      chunk_pos_ = 0;
+      if (chunk_.empty()) return any;
+    }
+    any = true;
+    const char* begin = chunk_.data() + chunk_pos_;
+    const size_t avail = chunk_.size() - chunk_pos_;
+    const char* nl = static_cast<const char*>(std::memchr(begin, '\n', avail));
+    const size_t n = nl ? static_cast<size_t>(nl - begin) : avail;
+    if (length < keep) line.append(begin, std::min(n, keep - length));
+    length += n;
+    chunk_pos_ += n + (nl ? 1 : 0);
+    if (nl) return true;
+  }
+}
+
 bool DocumentReader::Next(ReadItem& item) {
   while (true) {
     if (lines_) {
       std::string line;
-      while (std::getline(*lines_, line)) {
+      size_t length = 0;
+      while (ReadLine(line, length)) {
         ++line_no_;
+        if (length > limits_.max_doc_bytes) {
+          ++lines_read_;
+          item = DocumentError{lines_source_ + ":" + std::to_string(line_no_),
+                               "JSON line of " + std::to_string(length) +
+                                   " bytes is over the limit of " +
+                                   std::to_string(limits_.max_doc_bytes) + " (--max-doc-bytes)",
+                               lines_source_, line_no_};
+          return true;
+        }
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         item = ParseJsonLine(line, lines_source_, line_no_);
@@ -239,12 +283,33 @@ bool DocumentReader::OpenNext(ReadItem& item) {
   }
   if (src.format == InputFormat::kJsonl) {
     lines_ = in;
+    chunk_.clear();
+    chunk_pos_ = 0;
     lines_source_ = src.path;
     line_no_ = 0;
     lines_read_ = 0;
     return false;
   }
-  std::string bytes((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
+  // Never more than the limit in memory: a bigger document is read no further.
+  std::string bytes;
+  {
+    std::error_code ec;
+    const auto size = src.path == "-" ? 0 : fs::file_size(src.path, ec);
+    if (!ec && size > limits_.max_doc_bytes) {
+      item = DocumentError{id, TooBig(size, limits_.max_doc_bytes), src.path, 0};
+      file_.reset();
+      return true;
+    }
+    char buf[1 << 16];
+    while (in->read(buf, sizeof buf) || in->gcount() > 0) {
+      bytes.append(buf, static_cast<size_t>(in->gcount()));
+      if (bytes.size() > limits_.max_doc_bytes) {
+        item = DocumentError{id, TooBig(bytes.size(), limits_.max_doc_bytes, true), src.path, 0};
+        file_.reset();
+        return true;
+      }
+    }
+  }
   if (in->bad()) {
     item = DocumentError{id, "read error", src.path, 0};
     file_.reset();

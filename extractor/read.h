@@ -14,6 +14,9 @@
 //    line —, binary data, a malformed or
 //    invalid-UTF-8 JSON line, a bad "date") yields a DocumentError naming the
 //    file and, for JSONL, the line. Reading never stops at a bad document.
+//  - Limits: a text file, or a JSONL line, over `max_doc_bytes` is an error
+//    record; it is skipped without being held in memory, so memory stays
+//    bounded by the limit whatever the input holds.
 // Thread safety: one DocumentReader per thread.
 #pragma once
 
@@ -34,6 +37,10 @@ enum class InputFormat { kAuto, kText, kJsonl };
 
 using ReadItem = std::variant<Document, DocumentError>;
 
+struct ReadLimits {
+  size_t max_doc_bytes = size_t{16} << 20;  // --max-doc-bytes
+};
+
 // Decodes the bytes of a text file to UTF-8. Returns false and sets `error`
 // for empty or binary data.
 bool DecodeText(const std::string& bytes, std::string& utf8, std::string& error);
@@ -50,7 +57,8 @@ bool IsIsoDate(const std::string& s);
 class DocumentReader {
  public:
   // `inputs` as given on the command line; none means standard input.
-  DocumentReader(std::vector<std::string> inputs, InputFormat format, std::istream& stdin_stream);
+  DocumentReader(std::vector<std::string> inputs, InputFormat format, std::istream& stdin_stream,
+                 ReadLimits limits = {});
 
   // The next document or error; false at the end of all inputs.
   bool Next(ReadItem& item);
@@ -62,6 +70,12 @@ class DocumentReader {
     std::string error;  // set when the input could not be listed
   };
   bool OpenNext(ReadItem& item);
+  // Reads one line of the JSONL stream into `line`, keeping at most
+  // max_doc_bytes + 1 bytes of it; `length` is the line's whole length.
+  // False at the end of the stream.
+  bool ReadLine(std::string& line, size_t& length);
+
+  ReadLimits limits_;
 
   std::vector<Source> sources_;
   size_t next_source_ = 0;
@@ -71,6 +85,8 @@ class DocumentReader {
   std::string lines_source_;
   size_t line_no_ = 0;
   size_t lines_read_ = 0;  // documents (good or bad) read from the current JSONL
+  std::string chunk_;      // bytes of the JSONL stream read ahead
+  size_t chunk_pos_ = 0;
 };
 
 }  // namespace newsroles

@@ -95,6 +95,7 @@ struct DocumentResult {
   std::string id;
   std::vector<Event> events;
   std::optional<DocumentError> error;
+  std::vector<std::string> warnings;  // the document was processed, with a caveat
   NormalizedText normalized;  // kept for offsets in the writer
   std::vector<Sentence> sentences;
   std::string original;  // the text as read

@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -16,80 +17,14 @@
 #include <string>
 #include <vector>
 
+#include "cli_harness.h"
 #include "read.h"
 
 namespace newsroles {
 namespace {
-namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-const std::string kBin = EXTRACTOR_BIN;
-const std::string kData = TESTDATA_DIR;
-const std::string kPatterns = PATTERNS_DIR;
-
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'')
-      out += "'\\''";
-    else
-      out += c;
-  }
-  return out + "'";
-}
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void WriteFile(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
-
-std::vector<std::string> Lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
-struct RunResult {
-  int status = -1;
-  std::string out, err;
-};
-
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("cli_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  // Runs the extractor with `args` (already shell-quoted), standard input from
-  // `stdin_path`; captures stdout and stderr through files.
-  RunResult Run(const std::string& args, const std::string& stdin_path = "/dev/null") {
-    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string cmd = Quote(kBin) + " " + args + " <" + Quote(stdin_path) + " >" +
-                            Quote(out.string()) + " 2>" + Quote(err.string());
-    RunResult r;
-    const int raw = std::system(cmd.c_str());
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = ReadFile(out);
-    r.err = ReadFile(err);
-    return r;
-  }
-
-  fs::path dir_;
-};
+using CliTest = CliFixture;
 
 // Checks the shape of one output line and returns it parsed.
 Json ParseLine(const std::string& line) {
@@ -390,8 +325,8 @@ TEST_F(CliTest, TwoThreadsGiveTheSameOutputInInputOrder) {
   }
   WriteFile(in, jsonl);
 
-  RunResult one = Run("--threads 1 " + Quote(in.string()));
-  RunResult two = Run("--threads 2 " + Quote(in.string()));
+  RunResult one = Run("-q --threads 1 " + Quote(in.string()));
+  RunResult two = Run("-q --threads 2 " + Quote(in.string()));
   EXPECT_EQ(one.status, 1) << one.err;  // the broken lines
   EXPECT_EQ(two.status, 1) << two.err;
   EXPECT_EQ(one.out, two.out);
@@ -493,6 +428,95 @@ TEST_F(CliTest, EveryLineIsValidJsonAndEvidenceMatchesTheTextAsRead) {
     }
   }
   EXPECT_GE(events, 8u) << r.out;
+}
+
+// ---- accounting and limits --------------------------------------------------------
+
+// The numbers of the summary line on stderr, or an empty vector.
+std::vector<size_t> Summary(const std::string& err) {
+  const std::string key = "extractor: summary: ";
+  const size_t at = err.rfind(key);
+  if (at == std::string::npos) return {};
+  std::vector<size_t> nums;
+  std::istringstream in(err.substr(at + key.size()));
+  std::string word;
+  while (in >> word) {
+    if (!word.empty() && std::isdigit(static_cast<unsigned char>(word[0])))
+      nums.push_back(std::stoull(word));
+  }
+  return nums;  // documents, with events, without, failed, with warnings, events, bytes, seconds
+}
+
+TEST_F(CliTest, SummaryLineCountsEveryDocument) {
+  const fs::path in = dir_ / "mix.jsonl";
+  WriteFile(in,
+            "{\"id\": \"a\", \"text\": \"Jane Doe was named CFO of Acme Corp.\"}\n"
+            "{\"id\": \"b\", \"text\": \"Nothing happened.\"}\n"
+            "{\"id\": \"c\", \"text\": \n"
+            "[1, 2]\n");
+  RunResult r = Run(Quote(in.string()) + " " + Quote(kData + "/empty.txt"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(Lines(r.out).size(), 5u);
+  std::vector<size_t> n = Summary(r.err);
+  ASSERT_GE(n.size(), 7u) << r.err;
+  EXPECT_EQ(n[0], 5u);  // read
+  EXPECT_EQ(n[1], 1u);  // with events
+  EXPECT_EQ(n[2], 1u);  // without
+  EXPECT_EQ(n[3], 3u);  // failed: a broken line, a non-object, an empty file
+  EXPECT_EQ(n[4], 0u);  // warnings
+  EXPECT_EQ(n[5], 1u);  // events
+  EXPECT_EQ(n[6], 53u);  // bytes of text read
+  EXPECT_TRUE(Summary(Run("-q " + Quote(in.string())).err).empty());
+}
+
+TEST_F(CliTest, DocumentOverMaxDocBytesIsAnErrorRecord) {
+  const fs::path big = dir_ / "big.txt", small = dir_ / "small.txt", jsonl = dir_ / "big.jsonl";
+  WriteFile(big, "Jane Doe was named CFO of Acme Corp. " + std::string(5000, 'x') + ".");
+  WriteFile(small, "Jane Doe was named CFO of Acme Corp.");
+  WriteFile(jsonl, "{\"id\": \"ok\", \"text\": \"Jane Doe was named CFO of Acme Corp.\"}\n"
+                   "{\"id\": \"huge\", \"text\": \"" + std::string(5000, 'y') + "\"}\n"
+                   "{\"id\": \"ok2\", \"text\": \"Nothing.\"}\n");
+  RunResult r = Run("--max-doc-bytes 4096 " + Quote(big.string()) + " " + Quote(small.string()) +
+                    " " + Quote(jsonl.string()));
+  EXPECT_EQ(r.status, 1);
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 5u) << r.out;
+  Json j = ParseLine(lines[0]);
+  EXPECT_EQ(j["doc"], "big");
+  EXPECT_NE(j.value("error", "").find("--max-doc-bytes"), std::string::npos) << lines[0];
+  EXPECT_EQ(ParseLine(lines[1])["events"].size(), 1u);
+  EXPECT_EQ(ParseLine(lines[2])["events"].size(), 1u);
+  Json huge = ParseLine(lines[3]);
+  EXPECT_EQ(huge["doc"], jsonl.string() + ":2");
+  EXPECT_NE(huge.value("error", "").find("over the limit"), std::string::npos) << lines[3];
+  EXPECT_TRUE(ParseLine(lines[4]).contains("events"));
+  EXPECT_NE(r.err.find(jsonl.string() + ":2: "), std::string::npos) << r.err;
+  // Standard input is bounded the same way.
+  RunResult s = Run("--format txt --max-doc-bytes 4096 -", big.string());
+  EXPECT_EQ(s.status, 1);
+  EXPECT_NE(s.out.find("--max-doc-bytes"), std::string::npos) << s.out;
+  EXPECT_EQ(Run("--max-doc-bytes 0 " + Quote(small.string())).status, 2);
+}
+
+TEST_F(CliTest, OverlongSentenceIsCutWithAWarningAndStrictFailsIt) {
+  std::string words;
+  for (int i = 0; i < 3000; ++i) words += "w" + std::to_string(i) + " ";
+  const fs::path in = dir_ / "long.txt";
+  WriteFile(in, "Jane Doe was named CFO of Acme Corp. on Monday and " + words +
+                    "and John Roe was named CTO of Acme Corp.\n");
+  RunResult r = Run(Quote(in.string()));
+  EXPECT_EQ(r.status, 0) << r.err;
+  Json j = ParseLine(Lines(r.out).at(0));
+  EXPECT_EQ(j["events"].size(), 2u) << r.out;  // both ends of the cut sentence still match
+  EXPECT_NE(r.err.find("warning: sentence of"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("long.txt"), std::string::npos) << r.err;
+  std::vector<size_t> n = Summary(r.err);
+  ASSERT_GE(n.size(), 5u);
+  EXPECT_EQ(n[4], 1u);
+  RunResult strict = Run("--strict " + Quote(in.string()));
+  EXPECT_EQ(strict.status, 1);
+  EXPECT_EQ(strict.out, r.out);  // --strict changes the exit status, not the output
+  EXPECT_EQ(Run("--strict " + Quote(kData + "/utf8.txt")).status, 0);
 }
 
 }  // namespace

@@ -1,0 +1,121 @@
+// The pattern library's loader on broken rule files: every malformed
+// construct is refused with "FILE:LINE: reason" (PatternError), so that the
+// extractor exits 2 before reading any document. Each case copies the bundled
+// patterns into a temporary directory and breaks one thing.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "patterns.h"
+
+namespace newsroles {
+namespace {
+namespace fs = std::filesystem;
+
+struct BrokenCase {
+  const char* name;
+  const char* file;      // under the pattern directory
+  const char* append;    // text appended to that file
+  const char* reason;    // expected in the message
+  int line_from_end;     // the reported line, counted back from the file's last line (0: last)
+};
+
+class PatternsTest : public ::testing::TestWithParam<BrokenCase> {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("patterns_test_" + std::to_string(::getpid()) + "_" +
+                                        std::string(GetParam().name));
+    fs::remove_all(dir_);
+    fs::copy(PATTERNS_DIR, dir_, fs::copy_options::recursive);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  fs::path dir_;
+};
+
+size_t CountLines(const fs::path& p) {
+  std::ifstream in(p);
+  size_t n = 0;
+  for (std::string l; std::getline(in, l);) ++n;
+  return n;
+}
+
+TEST_P(PatternsTest, RefusedWithFileLineAndReason) {
+  const BrokenCase& c = GetParam();
+  const fs::path file = dir_ / c.file;
+  {
+    std::ofstream out(file, std::ios::app);
+    out << c.append;
+  }
+  const size_t expected_line = CountLines(file) - static_cast<size_t>(c.line_from_end);
+  try {
+    PatternLibrary::Load(dir_.string());
+    FAIL() << c.name << ": loaded without error";
+  } catch (const PatternError& e) {
+    const std::string msg = e.what();
+    EXPECT_EQ(msg.rfind(file.string() + ":" + std::to_string(expected_line) + ": ", 0), 0u)
+        << c.name << ": " << msg;
+    EXPECT_NE(msg.find(c.reason), std::string::npos) << c.name << ": " << msg;
+  }
+}
+
+const BrokenCase kCases[] = {
+    {"unknown_directive", "rules/40-hold.rules", "\nrule r1\n  type hold\n  frobnicate yes\n",
+     "unknown directive 'frobnicate'", 0},
+    {"unknown_macro_directive", "macros.def", "\nmacro X abc\n", "unknown directive 'macro'", 0},
+    {"unterminated_example", "rules/40-hold.rules",
+     "\nrule r2\n  type hold\n  pattern {person=PERSON} chairs {org=ORG}\n"
+     "  + Jane Doe chairs Acme Corp.\n",
+     "unterminated example", 0},
+    {"duplicate_rule_id", "rules/40-hold.rules",
+     "\nrule serve-as\n  type start\n", "duplicate rule id 'serve-as'", 1},
+    {"bad_regex", "rules/40-hold.rules",
+     "\nrule r3\n  type hold\n  pattern {person=PERSON} (chairs\n", "bad pattern", 0},
+    {"unknown_macro", "rules/40-hold.rules",
+     "\nrule r4\n  type hold\n  pattern {person=PERSON} chairs {org=NO_SUCH_MACRO}\n",
+     "unknown macro {NO_SUCH_MACRO}", 0},
+    {"unknown_slot", "rules/40-hold.rules",
+     "\nrule r5\n  type hold\n  pattern {boss=PERSON} chairs {org=ORG}\n", "unknown slot 'boss'",
+     0},
+    {"slot_twice", "rules/40-hold.rules",
+     "\nrule r6\n  type hold\n  pattern {person=PERSON} and {person=PERSON}\n",
+     "slot 'person' used twice", 0},
+    {"macro_cycle", "macros.def", "\ndefine LOOP_A x{LOOP_B}\ndefine LOOP_B y{LOOP_A}\n",
+     "macro cycle", 1},
+    {"macro_defined_twice", "macros.def", "\ndefine NAME abc\n", "defined twice", 0},
+    {"bad_type", "rules/40-hold.rules", "\nrule r7\n  type promote\n",
+     "type must be start, end or hold", 0},
+    {"directive_before_rule", "rules/00-first.rules", "  type hold\n", "before any 'rule'", 0},
+    {"bad_emit", "rules/40-hold.rules",
+     "\nrule r8\n  type hold\n  pattern {person=PERSON} chairs {org=ORG}\n  emit hold\n",
+     "expected 'emit", 0},
+    {"expectation_without_example", "rules/40-hold.rules",
+     "\nrule r9\n  type hold\n  pattern {person=PERSON} chairs {org=ORG}\n"
+     "  = hold | Jane Doe | chair | Acme\n",
+     "'=' must follow a positive example", 0},
+    {"bad_expectation", "rules/40-hold.rules",
+     "\nrule r10\n  type hold\n  pattern {person=PERSON} chairs {org=ORG}\n"
+     "  + Jane Doe chairs Acme Corp.\n    = hold | Jane Doe\n",
+     "expected '= TYPE | PERSON | ROLE | ORG", 0},
+    {"missing_word_list", "macros.def", "\nlist NOWHERE lists/no-such-list.txt\n", "not found", 0},
+};
+
+INSTANTIATE_TEST_SUITE_P(Broken, PatternsTest, ::testing::ValuesIn(kCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(PatternsLoad, BundledLibraryLoads) {
+  auto lib = PatternLibrary::Load(PATTERNS_DIR);
+  EXPECT_GT(lib->rules().size(), 50u);
+}
+
+TEST(PatternsLoad, MissingDirectoryIsRefused) {
+  EXPECT_THROW(PatternLibrary::Load("/no/such/patterns"), PatternError);
+}
+
+}  // namespace
+}  // namespace newsroles
