@@ -1,5 +1,7 @@
 #include "mentions.h"
 
+#include <algorithm>
+
 #include <sstream>
 
 namespace newsroles {
@@ -170,6 +172,20 @@ std::string MentionFinder::CleanOrg(std::string name) const {
     if (rest == "directors" || rest == "trustees" || rest == "governors" || rest == "management")
       name = before;
   }
+  // "Uruguayan club Atletico Colonia", "Eredivisie side FC Zuidhaven": a
+  // descriptor noun in lower case, then the name.
+  {
+    const auto& desc = lib_.List("ORG_DESC_NOUN");
+    size_t word = 0;
+    for (size_t sp; (sp = name.find(' ', word)) != std::string::npos; word = sp + 1) {
+      const std::string w = name.substr(word, sp - word);
+      if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && desc.count(w) &&
+          sp + 1 < name.size() && std::isupper(static_cast<unsigned char>(name[sp + 1]))) {
+        name.erase(0, sp + 1);
+        break;
+      }
+    }
+  }
   // "Riyadh-based Al Wasata Capital" -> "Al Wasata Capital".
   if (size_t sp = name.find(' '); sp != std::string::npos && sp > 6 &&
                                  name.compare(sp - 6, 6, "-based") == 0)
@@ -196,6 +212,10 @@ std::string MentionFinder::CleanOrg(std::string name) const {
     }
   }
   if (name.size() > 2 && name.compare(name.size() - 2, 2, "'s") == 0) name.resize(name.size() - 2);
+  // "the GWA Board": an acronym's board is the acronym's organization.
+  if (name.size() > 6 && name.compare(name.size() - 6, 6, " Board") == 0 &&
+      std::all_of(name.begin(), name.end() - 6, [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '&'; }))
+    name.resize(name.size() - 6);
   // "Tohoku's Graduate School of Science": the unit, not its parent.
   if (size_t poss = name.find("'s "); poss != std::string::npos && poss + 3 < name.size() &&
                                       std::isupper(static_cast<unsigned char>(name[poss + 3])))
@@ -240,6 +260,12 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
       return false;
     });
     scan(*date_, [&](Span sp, const std::string&) { m.dates.push_back({sp, si}); });
+    scan(*reference_, [&](Span, const std::string& t) {
+      const size_t sp = t.find_last_of(" -");
+      std::string noun = t.substr(sp == std::string::npos ? 0 : sp + 1);
+      for (char& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      m.reference_nouns.push_back(std::move(noun));
+    });
     {
       re2::StringPiece rest = sent;
       std::string full, abbr;

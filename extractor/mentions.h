@@ -49,6 +49,7 @@ struct Mentions {
   std::vector<OrgMention> orgs;        // in text order
   std::vector<DateMention> dates;      // in text order
   std::map<std::string, std::string> acronyms;  // "EBG" -> "Enterprise Business Group"
+  std::vector<std::string> reference_nouns;     // "authority" for each "the authority"
   std::optional<std::string> issuer;
 };
 

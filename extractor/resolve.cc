@@ -301,11 +301,28 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   // Each mention counts once; one in the headline or the lead counts three
   // times more: that is where a story names what it is about.
   std::map<std::string, std::pair<int, size_t>> counts;  // name -> (score, first position)
+  // The same words found by several rules, or a name inside a longer one
+  // ("Markets Authority" in "Commerce and Markets Authority"), count once.
+  size_t counted_end = 0;
+  bool any_counted = false;
   for (size_t i = 0; i < orgs.size(); ++i) {
     if (generic.count(Lower(orgs[i].name))) continue;
-    const std::string full = Fullest(in, orgs, orgs[i].name);
+    if (any_counted && orgs[i].span.begin < counted_end) continue;
+    any_counted = true;
+    counted_end = orgs[i].span.end;
+    std::string name = orgs[i].name;
+    if (auto a = in.mentions.acronyms.find(name); a != in.mentions.acronyms.end()) name = a->second;
+    const std::string full = Fullest(in, orgs, name);
     auto [it, fresh] = counts.try_emplace(full, 0, i);
     it->second.first += orgs[i].sentence < 2 ? 4 : 1;
+  }
+  // "the authority", "the club": each reference counts for the organizations
+  // whose name holds its noun ("Commerce and Markets Authority").
+  for (const auto& noun : in.mentions.reference_nouns) {
+    for (auto& [name, score] : counts) {
+      const std::vector<std::string> words = Words(Lower(name));
+      if (std::find(words.begin(), words.end(), noun) != words.end()) score.first += 1;
+    }
   }
   const std::string* best = nullptr;
   std::pair<int, size_t> best_score{0, 0};

@@ -141,5 +141,34 @@ TEST_F(ResolveTest, TheSameChangeTwiceIsOneEventWithTheMorePreciseDate) {
   EXPECT_EQ(n, 1) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, ADescriptorBeforeAnOrganizationIsDropped) {
+  auto ev = Events(
+      "Diego Ferreyra has been head coach of Uruguayan club Atletico Colonia Oriental since 2022.");
+  EXPECT_TRUE(Has(ev, "start|Diego Ferreyra|head coach|Atletico Colonia Oriental|2022"))
+      << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, AnAcronymsBoardIsItsOrganization) {
+  auto ev = Events(
+      "The Global Water Alliance (GWA) named a new secretary-general on Monday.\n\n"
+      "\"It was unanimous,\" said Ingrid Solberg, Chair of the GWA Board.");
+  EXPECT_TRUE(Has(ev, "hold|Ingrid Solberg|Chair|Global Water Alliance|-"))
+      << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, ReferencesChooseTheOrganizationInFocus) {
+  // The Treasury is named once, in the lead; "the authority" three times.
+  auto ev = Events(
+      "Watchdog gets a new chair\n\n"
+      "The government named Hemi Tawhiri, a former deputy secretary at the Treasury, as chair "
+      "of the Commerce and Markets Authority.\n\n"
+      "The authority has been criticized for its slow investigations. The authority's budget "
+      "was cut last year, and the authority lost staff.\n\n"
+      "Chief executive Tom Brereton resigned last week.",
+      "2024-08-07");
+  EXPECT_TRUE(Has(ev, "end|Tom Brereton|Chief executive|Commerce and Markets Authority|2024-W31"))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
