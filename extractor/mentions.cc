@@ -120,6 +120,7 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
     if (particles.count(l) && i + 1 == e) return std::nullopt;
     if (!particle && !StartsUpper(w)) return std::nullopt;
     if (cues.count(l) || not_names.count(l) || roles.count(l)) return std::nullopt;
+    if (lib_.List("LEGAL_SUFFIX").count(w)) return std::nullopt;  // "Kyoto Instruments Co"
     if (!name.empty()) name += ' ';
     name += w;
   }
@@ -168,7 +169,8 @@ std::string MentionFinder::CleanOrg(std::string name) const {
                             "board of "}) {
     const std::string before = name;
     strip_prefix(board);
-    const std::string rest = Lower(name);
+    std::string rest = Lower(name);
+    while (!rest.empty() && (rest.back() == '.' || rest.back() == ',')) rest.pop_back();
     if (rest == "directors" || rest == "trustees" || rest == "governors" || rest == "management")
       name = before;
   }
