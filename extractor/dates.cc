@@ -244,6 +244,7 @@ std::optional<std::string> DateNormalizer::Normalize(std::string_view text,
     if (i > 0 && (w[i - 1] == "last" || w[i - 1] == "past" || w[i - 1] == "previous")) delta = -1;
     else if (i > 0 && (w[i - 1] == "next" || w[i - 1] == "coming")) delta = 1;
     else if (i > 0 && (w[i - 1] == "this" || w[i - 1] == "current")) delta = 0;
+    else if (i > 1 && w[i - 1] == "the" && w[i - 2] == "of") delta = 0;  // "the end of the year"
     else if (i + 1 < w.size() && w[i + 1] == "ago" && i > 0 && Count(w[i - 1]))
       delta = -Count(w[i - 1]);
     else if (i > 1 && w[i - 2] == "in" && Count(w[i - 1]))

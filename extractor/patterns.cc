@@ -229,7 +229,11 @@ std::string RequiredCore(const std::string& sk) {
       item = std::string(1, c);
       ++i;
     }
-    if (i < sk.size() && (sk[i] == '?' || sk[i] == '*' || sk[i] == '+' || sk[i] == '{')) {
+    // A "{" with no "}" after it is a literal to RE2, not a repetition; taken
+    // for one, find() gave npos and the scan restarted at 0, forever
+    // (fuzz_rules, tests/testdata/fuzz-regressions/rules/).
+    const bool repetition = i < sk.size() && sk[i] == '{' && sk.find('}', i) != std::string::npos;
+    if (i < sk.size() && (sk[i] == '?' || sk[i] == '*' || sk[i] == '+' || repetition)) {
       // A quantified piece: skip the quantifier and cut the run.
       if (sk[i] == '{') i = sk.find('}', i) + 1;
       else ++i;

@@ -514,7 +514,21 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         if (!from) continue;
         roles.push_back(from->role);
         base.org = from->org;
-        if (!slot(emit.date)) base.date = from->date;
+        // A rule that names a date slot gives that date or none; one without
+        // takes the date of the change it refers to.
+        if (emit.date.empty()) base.date = from->date;
+        carried = true;
+      } else if (emit.role_literal && emit.role == "@post") {
+        // "the post", "that role": the title this person's last change or
+        // holding named, within the last three sentences.
+        const Event* from = nullptr;
+        for (auto it = events.rbegin(); it != events.rend() && !from; ++it) {
+          if (it->sentence + 3 < m.sentence) break;
+          if (it->person == *person && it->role) from = &*it;
+        }
+        if (!from) continue;
+        roles.push_back(from->role);
+        base.org = from->org;
         carried = true;
       } else if (emit.role_literal && emit.role == "@carry") {
         // The role (and organization, and date) of the change just reported.

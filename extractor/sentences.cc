@@ -89,7 +89,11 @@ bool SentenceSplitter::KeepTogether(const std::string& text, size_t prev_begin, 
 
 std::vector<Sentence> SentenceSplitter::Split(const std::string& text, size_t from) {
   std::vector<Sentence> out;
-  size_t paragraph = 0;
+  // Paragraphs are numbered from the start of the text, not from `from`, so
+  // that the headline split before a dateline and the body after it number
+  // theirs in one sequence (fuzz_extract found the body restarting at 0).
+  const auto head = static_cast<std::ptrdiff_t>(std::min(from, text.size()));
+  size_t paragraph = static_cast<size_t>(std::count(text.begin(), text.begin() + head, '\n'));
   size_t p = from;
   while (p < text.size()) {
     size_t pe = text.find('\n', p);

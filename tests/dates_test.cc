@@ -201,5 +201,15 @@ TEST_F(DatesTest, ParseIso) {
   EXPECT_FALSE(DateNormalizer::ParseIso("yesterday!").has_value());
 }
 
+TEST_F(DatesTest, EdgesOfMonthsAndYears) {
+  // Anchor: 30 December 2022.
+  EXPECT_EQ(Future("the end of the year", kAnchor), "2022");
+  EXPECT_EQ(Future("the end of next year", kAnchor), "2023");
+  EXPECT_EQ(Future("the end of June", kAnchor), "2023-06");
+  EXPECT_EQ(Past("the end of June", kAnchor), "2022-06");
+  EXPECT_EQ(Future("the end of June 2024", kAnchor), "2024-06");
+  EXPECT_EQ(NoAnchor("the end of 2019"), "2019");
+}
+
 }  // namespace
 }  // namespace newsroles
