@@ -432,9 +432,24 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
         for (const auto& [name, idx] : rule->regex->NamedCapturingGroups())
           rule->group_slots[idx] = name;
       } else if (directive == "emit") {
-        std::istringstream ss(rest);
+        // Fields split at spaces; a quoted literal may hold spaces ("board member").
         std::vector<std::string> f;
-        for (std::string t; ss >> t;) f.push_back(t);
+        for (size_t i = 0; i < rest.size();) {
+          if (rest[i] == ' ' || rest[i] == '\t') {
+            ++i;
+            continue;
+          }
+          size_t j = i;
+          if (rest[i] == '"') {
+            j = rest.find('"', i + 1);
+            if (j == std::string::npos) Fail(file, ln, "unterminated quoted literal in 'emit'");
+            ++j;
+          } else {
+            while (j < rest.size() && rest[j] != ' ' && rest[j] != '\t') ++j;
+          }
+          f.push_back(rest.substr(i, j - i));
+          i = j;
+        }
         if (f.size() < 4 || f.size() > 5 || (f[0] != "start" && f[0] != "end" && f[0] != "hold"))
           Fail(file, ln, "expected 'emit TYPE PERSON ROLE ORG [DATE]' (ORG: a slot, - or none)");
         auto ref = [](const std::string& t) { return t == "-" ? std::string() : t; };

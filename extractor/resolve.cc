@@ -383,7 +383,8 @@ bool Resolver::Future(const ResolveInput& in, const RuleMatch& m, Span date) con
     return true;
   const size_t from = date.begin > 25 ? date.begin - 25 : 0;
   const std::string before = Lower(Text(in.text, {from, date.begin}));
-  for (const char* cue : {"from ", "effective ", "starting ", "as of ", "beginning "})
+  for (const char* cue : {"from ", "effective ", "starting ", "as of ", "beginning ", "effect on ",
+                          "takes office on ", "take office on "})
     if (before.find(cue) != std::string::npos) return true;
   return false;
 }
@@ -589,9 +590,16 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
 }
 
 std::vector<Event> Resolver::Merge(std::vector<Event> events) {
-  auto key = [](const Event& e, const std::string& type) {
+  // "Acme Corp." and "Acme Corp" are one organization.
+  auto org_key = [](const std::optional<std::string>& org) {
+    std::string k;
+    for (char c : Lower(org.value_or("")))
+      if (c != '.' && c != ',') k += c;
+    return k;
+  };
+  auto key = [&](const Event& e, const std::string& type) {
     return type + "\x1f" + Lower(e.person) + "\x1f" + Lower(e.role.value_or("")) + "\x1f" +
-           Lower(e.org.value_or(""));
+           org_key(e.org);
   };
   std::set<std::string> changes;
   for (const auto& e : events)

@@ -102,6 +102,10 @@ const BrokenCase kCases[] = {
      "\nrule r10\n  type hold\n  pattern {person=PERSON} chairs {org=ORG}\n"
      "  + Jane Doe chairs Acme Corp.\n    = hold | Jane Doe\n",
      "expected '= TYPE | PERSON | ROLE | ORG", 0},
+    {"unterminated_literal", "rules/40-hold.rules",
+     "\nrule r11\n  type hold\n  pattern {person=PERSON} chairs {org=ORG}\n"
+     "  emit hold person \"board member org\n",
+     "unterminated quoted literal", 0},
     {"missing_word_list", "macros.def", "\nlist NOWHERE lists/no-such-list.txt\n", "not found", 0},
 };
 
