@@ -361,6 +361,25 @@ std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
   return Fullest(in, orgs, name);
 }
 
+// "She spent a decade at Beta Bank, where she rose to head of trading": the
+// organization a relative "where" clause hangs on.
+std::optional<std::string> Resolver::WhereOrg(const ResolveInput& in,
+                                              const std::vector<OrgMention>& orgs,
+                                              const RuleMatch& m) const {
+  const OrgMention* last = nullptr;
+  for (const auto& o : orgs)
+    if (o.sentence == m.sentence && o.span.end <= m.span.begin) last = &o;
+  if (!last) return std::nullopt;
+  const std::string between = Lower(Text(in.text, {last->span.end, m.span.begin}));
+  for (const char* link : {", where ", ", at which ", ", in which "}) {
+    const size_t n = std::char_traits<char>::length(link);
+    if (between.size() >= n - 1 && between.size() <= n + 12 &&
+        between.compare(0, n - 1, link, n - 1) == 0)
+      return Fullest(in, orgs, last->name);
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
                                                 const std::vector<OrgMention>& orgs, Span span,
                                                 const std::optional<std::string>& focus) const {
@@ -559,6 +578,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
           base.org = ResolveOrg(in, orgs, *os, focus);
         } else if (!emit.org_none) {
           base.org = OwnerOfTitle(in, orgs, rs, m);
+          if (!base.org) base.org = WhereOrg(in, orgs, m);
           if (!base.org) base.org = focus;
         }
         base.org_implicit = !os && !emit.org_none;

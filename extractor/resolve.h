@@ -66,6 +66,8 @@ class Resolver {
   bool PlausibleOrg(const std::string& name) const;
   std::optional<std::string> OwnerOfTitle(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                           const Span* role, const RuleMatch& m) const;
+  std::optional<std::string> WhereOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                      const RuleMatch& m) const;
   std::string Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                       const std::string& name) const;
   std::optional<std::string> AttachDate(const ResolveInput& in, const RuleMatch& m) const;

@@ -170,5 +170,12 @@ TEST_F(ResolveTest, ReferencesChooseTheOrganizationInFocus) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AWhereClauseTakesTheOrganizationItHangsOn) {
+  auto ev = Events(
+      "Jane Doe joined Acme Corp. in 1985. She spent a decade at Beta Bank, where she rose to "
+      "head of trading.");
+  EXPECT_TRUE(Has(ev, "start|Jane Doe|head of trading|Beta Bank|-")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
