@@ -305,6 +305,7 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   // ("Markets Authority" in "Commerce and Markets Authority"), count once.
   size_t counted_end = 0;
   bool any_counted = false;
+  std::map<std::string, std::string> fullest;  // name -> Fullest(name)
   for (size_t i = 0; i < orgs.size(); ++i) {
     if (generic.count(Lower(orgs[i].name))) continue;
     if (any_counted && orgs[i].span.begin < counted_end) continue;
@@ -312,7 +313,12 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
     counted_end = orgs[i].span.end;
     std::string name = orgs[i].name;
     if (auto a = in.mentions.acronyms.find(name); a != in.mentions.acronyms.end()) name = a->second;
-    const std::string full = Fullest(in, orgs, name);
+    // Fullest scans every mention: ask once per name, not once per mention
+    // (a 1 MB sentence naming one company 20,000 times took six minutes;
+    // tests/fuzz_regressions_test.cc, HugeSingleSentenceIsLinear).
+    auto known = fullest.find(name);
+    if (known == fullest.end()) known = fullest.emplace(name, Fullest(in, orgs, name)).first;
+    const std::string& full = known->second;
     auto [it, fresh] = counts.try_emplace(full, 0, i);
     it->second.first += orgs[i].sentence < 2 ? 4 : 1;
   }
@@ -637,13 +643,18 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
     if (e.role) titles.insert(Lower(e.person) + "\x1f" + Lower(*e.role));
   std::vector<Event> out;
   std::map<std::string, size_t> seen;
+  std::map<std::string, std::optional<std::string>> implicit_dates;
   for (auto& e : events) {
     if (e.type == "hold" && changes.count(key(e, "change"))) continue;
     if (e.org && e.role && titles.count(Lower(e.person) + "\x1f" + Lower(*e.org + " " + *e.role)))
       continue;
     if (e.org_implicit && e.role &&
-        explicit_titles.count(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role)))
+        explicit_titles.count(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role))) {
+      // Its date may still be the more precise statement of the same change.
+      auto& d = implicit_dates[e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role)];
+      if (Precision(e.date) > Precision(d)) d = e.date;
       continue;
+    }
     const std::string k = key(e, e.type);
     auto it = seen.find(k);
     if (it == seen.end()) {
@@ -652,6 +663,11 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
     } else if (Precision(e.date) > Precision(out[it->second].date)) {
       out[it->second].date = e.date;
     }
+  }
+  for (auto& e : out) {
+    if (e.org_implicit || !e.role) continue;
+    auto it = implicit_dates.find(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role));
+    if (it != implicit_dates.end() && Precision(it->second) > Precision(e.date)) e.date = it->second;
   }
   return out;
 }
