@@ -592,7 +592,14 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       }
       if (emit.type == "hold" && rs) {
         // "X, the former CEO of Y" reports a change, not a holding.
-        const std::string r = Lower(Text(in.text, *rs));
+        std::string r = Lower(Text(in.text, *rs));
+        // "former central bank deputy governor X": the word may come a few
+        // words before the title, within the same phrase.
+        const size_t from = rs->begin > 40 ? rs->begin - 40 : 0;
+        std::string before = Lower(Text(in.text, {from, rs->begin}));
+        if (size_t cut = before.find_last_of(",;.\""); cut != std::string::npos) before.erase(0, cut + 1);
+        if (before.size() >= 7 && (before.compare(0, 7, "former ") == 0 || before.find(" former ") != std::string::npos))
+          r = "former " + r;
         if (r.find("former ") != std::string::npos || r.find("outgoing ") != std::string::npos)
           base.type = "end";
         else if (r.find("incoming ") != std::string::npos || r.find("newly appointed ") != std::string::npos)
