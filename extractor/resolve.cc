@@ -70,7 +70,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       dates_(dates),
       future_(CompileMacro(lib, "FUTURE_CUE")),
       clause_break_(CompileMacro(lib, "CLAUSE_BREAK")),
-      hedge_(CompileMacro(lib, "HEDGE")) {}
+      hedge_(CompileMacro(lib, "HEDGE")),
+      effective_(CompileMacro(lib, "EFFECTIVE_NOTE")) {}
 
 std::string Resolver::CleanRole(std::string role) const {
   const auto& drop = lib_.List("ROLE_DROP");
@@ -618,6 +619,21 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         events.push_back(std::move(e));
       }
     }
+  }
+  // "The appointment is effective from May 1.": the date of the changes the
+  // two sentences before it reported, where it is more precise.
+  for (size_t si = 0; si < in.sentences.size(); ++si) {
+    const Span sp = in.sentences[si].span;
+    re2::StringPiece date;
+    if (!RE2::PartialMatch(re2::StringPiece(in.text.data() + sp.begin, sp.end - sp.begin),
+                           *effective_, &date))
+      continue;
+    const auto d = dates_.Normalize(std::string_view(date.data(), date.size()), in.anchor, true);
+    if (!d) continue;
+    for (auto& e : events)
+      if (e.type != "hold" && e.sentence < si && e.sentence + 2 >= si &&
+          Precision(d) > Precision(e.date))
+        e.date = d;
   }
   return events;
 }

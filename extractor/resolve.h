@@ -76,7 +76,7 @@ class Resolver {
   const PatternLibrary& lib_;
   const MentionFinder& finder_;
   const DateNormalizer& dates_;
-  std::unique_ptr<RE2> future_, clause_break_, hedge_;
+  std::unique_ptr<RE2> future_, clause_break_, hedge_, effective_;
 };
 
 }  // namespace newsroles

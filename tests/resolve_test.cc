@@ -177,5 +177,16 @@ TEST_F(ResolveTest, AWhereClauseTakesTheOrganizationItHangsOn) {
   EXPECT_TRUE(Has(ev, "start|Jane Doe|head of trading|Beta Bank|-")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AnEffectiveNoteDatesTheChangesBeforeIt) {
+  auto ev = Events(
+      "Acme Corp. has named Jane Doe chief executive, succeeding John Roe. "
+      "The appointment is effective from March 1, 2024.",
+      "2024-01-22");
+  EXPECT_TRUE(Has(ev, "start|Jane Doe|chief executive|Acme Corp.|2024-03-01"))
+      << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "end|John Roe|chief executive|Acme Corp|2024-03-01"))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
