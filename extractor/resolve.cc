@@ -186,6 +186,10 @@ char Resolver::GenderOf(const ResolveInput& in, const std::string& full) const {
 // person named earlier in the sentence), else the subject of the nearest
 // sentence before that names someone; never one whose honorifics show the
 // other gender.
+// How many sentences back a pronoun may reach for its person: a profile
+// says "she" for paragraphs after naming her once.
+constexpr size_t kPronounReach = 8;
+
 std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t pos,
                                                 size_t sentence, const std::string& pronoun) const {
   const std::string p = Lower(pronoun);
@@ -207,7 +211,7 @@ std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t p
   for (const auto& m : in.mentions.persons)
     if (m.sentence == sentence && m.span.end <= pos)
       if (auto f = fits(m)) return f;
-  for (size_t s = sentence; s-- > 0 && s + 3 > sentence;)
+  for (size_t s = sentence; s-- > 0 && s + kPronounReach > sentence;)
     for (const auto& m : in.mentions.persons)
       if (m.sentence == s)
         if (auto f = fits(m)) return f;
