@@ -121,7 +121,7 @@ DocumentResult Extractor::Run(const Document& doc, const RunOptions& options) {
     r.sentences = BoundSentences(text, std::move(r.sentences), options.max_sentence_bytes,
                                  r.warnings);
     const Mentions mentions = engine_.mentions().Find(text, r.sentences);
-    ResolveInput in{text, r.sentences, mentions, {}, std::nullopt};
+    ResolveInput in{text, r.sentences, mentions, {}, std::nullopt, {}, {}};
     if (date) in.anchor = DateNormalizer::ParseIso(*date);
     for (size_t i = 0; i < r.sentences.size(); ++i) {
       auto m = MatchRules(engine_.library(), text, r.sentences[i], i);

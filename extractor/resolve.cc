@@ -143,6 +143,15 @@ std::vector<std::string> Resolver::SplitRoles(const std::string& role) const {
 // The one full name in the document that `name` abbreviates, or `name` itself
 // when none does; nothing when two different people fit.
 std::optional<std::string> Resolver::FullName(const ResolveInput& in, const std::string& name) const {
+  auto memo = in.full_names.find(name);
+  if (memo != in.full_names.end()) return memo->second;
+  auto full = FullNameOnce(in, name);
+  in.full_names.emplace(name, full);
+  return full;
+}
+
+std::optional<std::string> Resolver::FullNameOnce(const ResolveInput& in,
+                                                  const std::string& name) const {
   const std::vector<std::string> w = Words(name);
   std::set<std::string> fits;
   for (const auto& p : in.mentions.persons) {
@@ -251,6 +260,16 @@ std::optional<std::string> Resolver::ResolvePerson(const ResolveInput& in, Span 
 // -> "Rijnland Bank N.V."), or a defined acronym's expansion that ends with it.
 std::string Resolver::Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                               const std::string& name) const {
+  // `orgs` is the same list for every call on one document (Candidates').
+  auto memo = in.fullest_orgs.find(name);
+  if (memo != in.fullest_orgs.end()) return memo->second;
+  std::string full = FullestOnce(in, orgs, name);
+  in.fullest_orgs.emplace(name, full);
+  return full;
+}
+
+std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                  const std::string& name) const {
   const auto& ends = lib_.List("ORG_FORMAL_END");
   const std::vector<std::string> w = Words(Lower(name));
   std::string best = name;

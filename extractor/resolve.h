@@ -39,6 +39,11 @@ struct ResolveInput {
   const Mentions& mentions;
   std::vector<RuleMatch> matches;
   std::optional<CivilDate> anchor;
+  // Per document, filled by the resolver as it goes: FullName and Fullest
+  // scan every mention, so each name is resolved once, which keeps a
+  // document of many events linear rather than quadratic.
+  mutable std::map<std::string, std::optional<std::string>> full_names;
+  mutable std::map<std::string, std::string> fullest_orgs;
 };
 
 class Resolver {
@@ -57,6 +62,7 @@ class Resolver {
   std::optional<std::string> ResolvePerson(const ResolveInput& in, Span span, size_t sentence) const;
   std::optional<std::string> Subject(const ResolveInput& in, const RuleMatch& m) const;
   std::optional<std::string> FullName(const ResolveInput& in, const std::string& name) const;
+  std::optional<std::string> FullNameOnce(const ResolveInput& in, const std::string& name) const;
   std::optional<std::string> Antecedent(const ResolveInput& in, size_t pos, size_t sentence,
                                         const std::string& pronoun) const;
   char GenderOf(const ResolveInput& in, const std::string& full) const;
@@ -69,6 +75,8 @@ class Resolver {
   std::optional<std::string> WhereOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                       const RuleMatch& m) const;
   std::string Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                      const std::string& name) const;
+  std::string FullestOnce(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                       const std::string& name) const;
   std::optional<std::string> AttachDate(const ResolveInput& in, const RuleMatch& m) const;
   bool Future(const ResolveInput& in, const RuleMatch& m, Span date) const;
