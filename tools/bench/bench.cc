@@ -16,7 +16,7 @@
 //    (or, with --whole-limit, of its first lines), each run with a freshly
 //    loaded Engine whose loading is not timed, its output discarded (hashed, to
 //    check that N threads write the same bytes as 1), with 1 and N threads.
-//    Then the real CLI runs over the whole file in a child process
+//    The real CLI runs first, over the whole file, in a child process
 //    (`extractor --threads N FILE -o /dev/null`): wall time, start-up
 //    included, and peak resident memory from wait4's rusage.
 //  - MB/s is 10^6 bytes of the JSONL file per second, for every row, so rows
@@ -638,6 +638,17 @@ int main(int argc, char** argv) {
   r.input["kept"] = !generated || vm.count("keep") > 0;
   r.file_bytes = fs::file_size(r.path);
 
+  // The CLI first, over the whole input (its memory must not grow with it),
+  // while this process is still small: Linux keeps in a child's ru_maxrss the
+  // peak of the image it had before exec, that is of this process at fork.
+  if (!vm.count("no-cli")) {
+    out << "measuring the extractor CLI in a child process over " << Mb(r.file_bytes) << " with "
+        << r.threads << " threads ...\n"
+        << std::flush;
+    r.cli =
+        MeasureCli(vm["extractor"].as<std::string>(), patterns, r.path, r.file_bytes, 0, r.threads);
+  }
+
   // Stages, with an engine of their own.
   {
     const auto t0 = Clock::now();
@@ -654,6 +665,7 @@ int main(int argc, char** argv) {
     out << "measuring stages over " << Mb(r.file_bytes) << " ...\n" << std::flush;
     r.stages = MeasureStages(*engine, r.path, r.file_bytes);
   }
+  if (r.cli) r.cli->row.documents = r.stages.read.documents;
   r.floor = Row("floor (normalize+split+scan)", 1,
                 r.stages.normalize.seconds + r.stages.split.seconds + r.stages.scan.seconds,
                 r.file_bytes, r.stages.normalize.documents);
@@ -677,14 +689,6 @@ int main(int argc, char** argv) {
     r.wholeN = MeasureWhole(patterns, whole_path, r.whole_bytes, r.threads, r.peak_resets);
   }
   if (!prefix_path.empty()) fs::remove(prefix_path);
-  // The CLI always reads the whole input: its memory must not grow with it.
-  if (!vm.count("no-cli")) {
-    out << "measuring the extractor CLI in a child process over " << Mb(r.file_bytes) << " with "
-        << r.threads << " threads ...\n"
-        << std::flush;
-    r.cli = MeasureCli(vm["extractor"].as<std::string>(), patterns, r.path, r.file_bytes,
-                       r.stages.read.documents, r.threads);
-  }
   if (generated && !vm.count("keep")) fs::remove(r.path);
 
   PrintResults(r, out);
