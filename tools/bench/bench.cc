@@ -525,7 +525,8 @@ void PrintResults(const Results& r, std::ostream& out) {
           << PeakText(r.cli->row.peak_kb) << " (wait4), start-up included\n";
   }
   out << "peak RSS of this process: " << PeakText(PeakKb())
-      << (r.peak_resets ? " (per-phase peaks above: VmHWM reset between phases)"
+      << (r.peak_resets ? " (per-phase peaks above: VmHWM reset between phases, each from the"
+                          " heap the phases before left: upper bounds)"
                         : " (VmHWM could not be reset: per-phase peaks are cumulative)")
       << "\n";
 }
