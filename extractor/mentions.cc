@@ -79,6 +79,7 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
   const auto& cues = lib_.List("ORG_CUE");
   const auto& roles = lib_.List("ROLE_WORD");
   const auto& months = lib_.List("MONTH");
+  const auto& legal_suffixes = lib_.List("LEGAL_SUFFIX");
   // Drop a trailing possessive and trailing punctuation.
   if (!toks.empty()) {
     Token& t = toks.back();
@@ -120,7 +121,7 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
     if (particles.count(l) && i + 1 == e) return std::nullopt;
     if (!particle && !StartsUpper(w)) return std::nullopt;
     if (cues.count(l) || not_names.count(l) || roles.count(l)) return std::nullopt;
-    if (lib_.List("LEGAL_SUFFIX").count(w)) return std::nullopt;  // "Kyoto Instruments Co"
+    if (legal_suffixes.count(w)) return std::nullopt;  // "Kyoto Instruments Co"
     if (!name.empty()) name += ' ';
     name += w;
   }
