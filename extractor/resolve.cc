@@ -371,7 +371,8 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
 // before it in the sentence).
 std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
                                                   const std::vector<OrgMention>& orgs,
-                                                  const Span* role, const RuleMatch& m) const {
+                                                  const Span* role, const RuleMatch& m,
+                                                  const std::optional<std::string>& focus) const {
   if (!role) return std::nullopt;
   const std::vector<std::string> w = Words(Text(in.text, *role));
   if (w.empty()) return std::nullopt;
@@ -382,6 +383,14 @@ std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
       if (o.sentence == m.sentence && o.span.end <= role->begin) last = &o;
     if (last) return Fullest(in, orgs, last->name);
     return std::nullopt;
+  }
+  // "the agency's deputy director": the organization the noun names.
+  if (Lower(first) == "the" && w.size() > 2 && w[1].size() > 2 &&
+      std::islower(static_cast<unsigned char>(w[1][0])) &&
+      (w[1].back() == '\'' || w[1].compare(w[1].size() - 2, 2, "'s") == 0)) {
+    if (!lib_.List("ORG_REF_NOUN").count(Lower(w[1].substr(0, w[1].rfind('\'')))))
+      return std::nullopt;
+    return ByNoun(in, orgs, "the " + w[1], role->begin, focus);
   }
   const bool possessive = first.size() > 2 && std::isupper(static_cast<unsigned char>(first[0])) &&
                           (first.back() == '\'' || first.compare(first.size() - 2, 2, "'s") == 0);
@@ -410,13 +419,52 @@ std::optional<std::string> Resolver::WhereOrg(const ResolveInput& in,
   return std::nullopt;
 }
 
+// "the ministry", "the agency's", "the retail group": the organization a
+// lower-case reference names by its words. The focus when its name holds them
+// all (or the reference is a broad one: "the company", "the group"), else the
+// nearest organization before `pos` whose name holds them, else the focus.
+std::optional<std::string> Resolver::ByNoun(const ResolveInput& in,
+                                            const std::vector<OrgMention>& orgs,
+                                            const std::string& reference, size_t pos,
+                                            const std::optional<std::string>& focus) const {
+  std::vector<std::string> words = Words(Lower(reference));
+  if (!words.empty() && (words[0] == "the" || words[0] == "its" || words[0] == "their"))
+    words.erase(words.begin());
+  for (auto& w : words) {
+    if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
+    while (!w.empty() && (w.back() == '\'' || w.back() == ',')) w.pop_back();
+  }
+  words.erase(std::remove_if(words.begin(), words.end(),
+                             [&](const std::string& w) {
+                               return w.empty() || lib_.List("ROLE_DROP").count(w) > 0;
+                             }),
+              words.end());
+  if (words.empty()) return focus;
+  if (words.size() == 1 && lib_.List("ORG_REF_BROAD").count(words[0])) return focus;
+  auto holds = [&](const std::string& name) {
+    const std::vector<std::string> nw = Words(Lower(name));
+    for (const auto& w : words)
+      if (std::find(nw.begin(), nw.end(), w) == nw.end()) return false;
+    return true;
+  };
+  if (focus && holds(*focus)) return focus;
+  const OrgMention* nearest = nullptr;
+  for (const auto& o : orgs) {
+    if (o.span.begin >= pos) break;
+    if (holds(o.name)) nearest = &o;
+  }
+  if (nearest) return Fullest(in, orgs, nearest->name);
+  return focus;
+}
+
 std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
                                                 const std::vector<OrgMention>& orgs, Span span,
                                                 const std::optional<std::string>& focus) const {
   std::string raw = Text(in.text, span);
   std::string name = finder_.CleanOrg(raw);
-  if (finder_.IsOrgReference(raw) || lib_.List("ORG_GENERIC").count(Lower(name)) ||
-      IsLowerReference(raw) || lib_.List("PLACE").count(Lower(name)))
+  if (finder_.IsOrgReference(raw) || IsLowerReference(raw))
+    return ByNoun(in, orgs, raw, span.begin, focus);
+  if (lib_.List("ORG_GENERIC").count(Lower(name)) || lib_.List("PLACE").count(Lower(name)))
     return focus;
   // "Analysts CEO X", "Vice chair X": a capitalized word read as a name.
   if (!PlausibleOrg(name)) return std::nullopt;
@@ -607,7 +655,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         if (os) {
           base.org = ResolveOrg(in, orgs, *os, focus);
         } else if (!emit.org_none) {
-          base.org = OwnerOfTitle(in, orgs, rs, m);
+          base.org = OwnerOfTitle(in, orgs, rs, m, focus);
           if (!base.org) base.org = WhereOrg(in, orgs, m);
           if (!base.org) base.org = focus;
         }

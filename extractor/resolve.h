@@ -69,9 +69,13 @@ class Resolver {
   std::optional<std::string> ResolveOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                         Span span, const std::optional<std::string>& focus) const;
   std::optional<std::string> Focus(const ResolveInput& in, const std::vector<OrgMention>& orgs) const;
+  std::optional<std::string> ByNoun(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                    const std::string& reference, size_t pos,
+                                    const std::optional<std::string>& focus) const;
   bool PlausibleOrg(const std::string& name) const;
   std::optional<std::string> OwnerOfTitle(const ResolveInput& in, const std::vector<OrgMention>& orgs,
-                                          const Span* role, const RuleMatch& m) const;
+                                          const Span* role, const RuleMatch& m,
+                                          const std::optional<std::string>& focus) const;
   std::optional<std::string> WhereOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                       const RuleMatch& m) const;
   std::string Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
