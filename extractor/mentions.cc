@@ -99,6 +99,8 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
     std::string l = Lower(w);
     std::string nodot = l;
     if (!nodot.empty() && nodot.back() == '.') nodot.pop_back();
+    // "Ex-CEO Jane Doe": a former title before the name.
+    if (l.size() > 3 && l.compare(0, 3, "ex-") == 0 && roles.count(l.substr(3))) return true;
     return honorifics.count(l) || honorifics.count(nodot) || not_names.count(l) ||
            roles.count(l) || months.count(nodot) || cues.count(l);
   };
@@ -154,6 +156,8 @@ std::string MentionFinder::CleanOrg(std::string name) const {
   strip_prefix("the ");
   strip_prefix("an ");
   strip_prefix("a ");
+  // "Ex-Acme chief executive": the organization is Acme.
+  strip_prefix("ex-");
   // "Former Siemens", "Rival Hartmann Systems", "About Brenner AG".
   const auto& drop = lib_.List("ORG_LEAD_DROP");
   for (size_t sp; (sp = name.find(' ')) != std::string::npos && drop.count(Lower(name.substr(0, sp)));)

@@ -93,6 +93,8 @@ std::string Resolver::CleanRole(std::string role) const {
       b = i + 1;
   }
   while (b < w.size() && drop.count(Lower(w[b]))) ++b;
+  // "ex-CEO": the title is CEO (the event is an end; see Candidates).
+  if (b < w.size() && w[b].size() > 3 && Lower(w[b].substr(0, 3)) == "ex-") w[b].erase(0, 3);
   std::string out;
   for (size_t i = b; i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
   while (!out.empty() && (out.back() == ',' || out.back() == '.')) out.pop_back();
@@ -571,7 +573,12 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       const Span* ps = slot(emit.person);
       std::optional<std::string> person;
       if (ps) person = ResolvePerson(in, *ps, m.sentence);
-      else if (emit.person == "person") person = Subject(in, m);
+      // No slot, or a slot that took a month or weekday for a name ("left in
+      // March to join"): the sentence's subject.
+      if (emit.person == "person" &&
+          (!ps || (!person && (lib_.Table("MONTH").count(Lower(Text(in.text, *ps))) ||
+                               lib_.Table("WEEKDAY").count(Lower(Text(in.text, *ps)))))))
+        person = Subject(in, m);
       if (!person) continue;
       const Span* rs = emit.role_literal ? nullptr : slot(emit.role);
       const Span* os = slot(emit.org);
@@ -672,7 +679,13 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         if (size_t cut = before.find_last_of(",;.\""); cut != std::string::npos) before.erase(0, cut + 1);
         if (before.size() >= 7 && (before.compare(0, 7, "former ") == 0 || before.find(" former ") != std::string::npos))
           r = "former " + r;
-        if (r.find("former ") != std::string::npos || r.find("outgoing ") != std::string::npos)
+        // "ex-CEO Jane Doe", "Ex-Acme chief executive Jane Doe".
+        if (before.find("ex-") != std::string::npos &&
+            (before.rfind("ex-", 0) == 0 || before.find(" ex-") != std::string::npos ||
+             before.find("\"ex-") != std::string::npos))
+          r = "former " + r;
+        if (r.find("former ") != std::string::npos || r.find("outgoing ") != std::string::npos ||
+            r.rfind("ex-", 0) == 0 || r.find(" ex-") != std::string::npos)
           base.type = "end";
         else if (r.find("incoming ") != std::string::npos || r.find("newly appointed ") != std::string::npos)
           base.type = "start";
