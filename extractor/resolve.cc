@@ -573,11 +573,12 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       const Span* ps = slot(emit.person);
       std::optional<std::string> person;
       if (ps) person = ResolvePerson(in, *ps, m.sentence);
-      // No slot, or a slot that took a month or weekday for a name ("left in
-      // March to join"): the sentence's subject.
+      // No slot, or a one-word slot opening the match that names nobody ("left
+      // in March to join", "left Dalbit to found"): the sentence's subject.
       if (emit.person == "person" &&
-          (!ps || (!person && (lib_.Table("MONTH").count(Lower(Text(in.text, *ps))) ||
-                               lib_.Table("WEEKDAY").count(Lower(Text(in.text, *ps)))))))
+          (!ps || (!person && ps->begin == m.span.begin &&
+                   Words(Text(in.text, *ps)).size() == 1 &&
+                   !finder_.IsPronoun(Text(in.text, *ps)))))
         person = Subject(in, m);
       if (!person) continue;
       const Span* rs = emit.role_literal ? nullptr : slot(emit.role);
