@@ -380,9 +380,19 @@ std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
   if (w.empty()) return std::nullopt;
   const std::string first = w[0];
   if (Lower(first) == "its" || Lower(first) == "their") {
+    // The sentence's subject when an organization opens it ("The Foundation,
+    // which runs the Gallery, said X will become its director"), else the
+    // organization named last before the title.
     const OrgMention* last = nullptr;
-    for (const auto& o : orgs)
-      if (o.sentence == m.sentence && o.span.end <= role->begin) last = &o;
+    const size_t sent_begin = in.sentences[m.sentence].span.begin;
+    for (const auto& o : orgs) {
+      if (o.sentence != m.sentence || o.span.end > role->begin) continue;
+      if (o.span.begin <= sent_begin + 4) {
+        last = &o;
+        break;
+      }
+      last = &o;
+    }
     if (last) return Fullest(in, orgs, last->name);
     return std::nullopt;
   }
