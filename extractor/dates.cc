@@ -214,7 +214,7 @@ std::optional<std::string> DateNormalizer::Normalize(std::string_view text,
   if (!anchor) return std::nullopt;
   chr::sys_days a{Ymd(*anchor)};
   chr::year_month_day ay = Ymd(*anchor);
-  if (Has(w, "today") || Has(w, "immediately") || Has(w, "tonight") || Has(w, "now"))
+  if (Has(w, "today") || Has(w, "immediately") || Has(w, "immediate") || Has(w, "tonight") || Has(w, "now"))
     return Fmt(ay);
   if (Has(w, "yesterday")) return Fmt(chr::year_month_day{a - chr::days{1}});
   if (Has(w, "tomorrow")) return Fmt(chr::year_month_day{a + chr::days{1}});

@@ -43,6 +43,14 @@ int Precision(const std::optional<std::string>& d) {
   return p;
 }
 
+// Which statement of one change dates it best: a date the text ties to the
+// change, the more precise the better; the day it was announced only when no
+// statement gives one.
+int DateRank(const Event& e) {
+  if (!e.date) return 0;
+  return e.date_reported ? 1 : 2 + Precision(e.date);
+}
+
 // Does `needle` occur in `hay` as a run of whole words?
 bool ContainsWords(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
   if (needle.empty() || needle.size() > hay.size()) return false;
@@ -71,7 +79,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       future_(CompileMacro(lib, "FUTURE_CUE")),
       clause_break_(CompileMacro(lib, "CLAUSE_BREAK")),
       hedge_(CompileMacro(lib, "HEDGE")),
-      effective_(CompileMacro(lib, "EFFECTIVE_NOTE")) {}
+      effective_(CompileMacro(lib, "EFFECTIVE_NOTE")),
+      report_(CompileMacro(lib, "REPORT_CUE")) {}
 
 std::string Resolver::CleanRole(std::string role) const {
   const auto& drop = lib_.List("ROLE_DROP");
@@ -498,7 +507,9 @@ bool Resolver::Future(const ResolveInput& in, const RuleMatch& m, Span date) con
   return false;
 }
 
-std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const RuleMatch& m) const {
+std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const RuleMatch& m,
+                                                bool* reported) const {
+  *reported = false;
   const Span sent = in.sentences[m.sentence].span;
   const DateMention* chosen = nullptr;
   // First choice: a date right after the match, in the same clause. A rule's
@@ -529,7 +540,18 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
       break;
     }
   }
-  if (!chosen) return std::nullopt;
+  if (!chosen) {
+    // Last, the day the change was announced: "..., the bank said on Monday".
+    for (const auto& d : in.mentions.dates) {
+      if (d.sentence != m.sentence) continue;
+      const size_t from = d.span.begin > sent.begin + 60 ? d.span.begin - 60 : sent.begin;
+      if (RE2::PartialMatch(Text(in.text, {from, d.span.begin}), *report_)) {
+        *reported = true;
+        return dates_.Normalize(Text(in.text, d.span), in.anchor, false);
+      }
+    }
+    return std::nullopt;
+  }
   return dates_.Normalize(Text(in.text, chosen->span), in.anchor, Future(in, m, chosen->span));
 }
 
@@ -705,7 +727,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         base.date.reset();
       } else if (const Span* ds = slot(emit.date)) {
         base.date = dates_.Normalize(Text(in.text, *ds), in.anchor, Future(in, m, *ds));
-      } else if (auto d = AttachDate(in, m)) {
+      } else if (auto d = AttachDate(in, m, &base.date_reported)) {
         base.date = d;
       }
       for (auto& r : roles) {
@@ -770,7 +792,7 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
         explicit_titles.count(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role))) {
       // Its date may still be the more precise statement of the same change.
       auto& d = implicit_dates[e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role)];
-      if (Precision(e.date) > Precision(d)) d = e.date;
+      if (!e.date_reported && Precision(e.date) > Precision(d)) d = e.date;
       continue;
     }
     const std::string k = key(e, e.type);
@@ -778,14 +800,19 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
     if (it == seen.end()) {
       seen[k] = out.size();
       out.push_back(std::move(e));
-    } else if (Precision(e.date) > Precision(out[it->second].date)) {
+    } else if (DateRank(e) > DateRank(out[it->second])) {
       out[it->second].date = e.date;
+      out[it->second].date_reported = e.date_reported;
     }
   }
   for (auto& e : out) {
     if (e.org_implicit || !e.role) continue;
     auto it = implicit_dates.find(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role));
-    if (it != implicit_dates.end() && Precision(it->second) > Precision(e.date)) e.date = it->second;
+    if (it != implicit_dates.end() && it->second &&
+        (e.date_reported || Precision(it->second) > Precision(e.date))) {
+      e.date = it->second;
+      e.date_reported = false;
+    }
   }
   return out;
 }

@@ -82,13 +82,14 @@ class Resolver {
                       const std::string& name) const;
   std::string FullestOnce(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                       const std::string& name) const;
-  std::optional<std::string> AttachDate(const ResolveInput& in, const RuleMatch& m) const;
+  std::optional<std::string> AttachDate(const ResolveInput& in, const RuleMatch& m,
+                                        bool* reported) const;
   bool Future(const ResolveInput& in, const RuleMatch& m, Span date) const;
 
   const PatternLibrary& lib_;
   const MentionFinder& finder_;
   const DateNormalizer& dates_;
-  std::unique_ptr<RE2> future_, clause_break_, hedge_, effective_;
+  std::unique_ptr<RE2> future_, clause_break_, hedge_, effective_, report_;
 };
 
 }  // namespace newsroles

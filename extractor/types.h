@@ -85,6 +85,7 @@ struct Event {
   std::optional<std::string> date;
   std::string rule;
   bool org_implicit = false;  // org taken from the document's focus, not the text
+  bool date_reported = false;  // date is the day the change was announced ("said on Monday")
   Span evidence;  // normalized offsets of the sentence
   size_t sentence = 0;
   std::map<std::string, Span> slots;  // normalized offsets, for --explain
