@@ -604,18 +604,11 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       if (hedged && emit.type != "hold") continue;
       const Span* ps = slot(emit.person);
       std::optional<std::string> person;
-      // A "person" another rule read as this sentence's organization ("X left
-      // Morgan Stanley, where ..., to become CFO") is none.
-      bool org_not_person = false;
-      if (ps)
-        for (const auto& o : orgs)
-          if (o.sentence == m.sentence && o.span.begin == ps->begin && o.span.end == ps->end)
-            org_not_person = true;
-      if (ps && !org_not_person) person = ResolvePerson(in, *ps, m.sentence);
+      if (ps) person = ResolvePerson(in, *ps, m.sentence);
       // No slot, or a one-word slot opening the match that names nobody ("left
       // in March to join", "left Dalbit to found"): the sentence's subject.
       if (emit.person == "person" &&
-          (!ps || (org_not_person && ps->begin == m.span.begin) || (!person && ps->begin == m.span.begin &&
+          (!ps || (!person && ps->begin == m.span.begin &&
                    Words(Text(in.text, *ps)).size() == 1 &&
                    !finder_.IsPronoun(Text(in.text, *ps)))))
         person = Subject(in, m);
