@@ -239,6 +239,7 @@ std::string MentionFinder::CleanOrg(std::string name) const {
 
 Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence>& sentences) const {
   Mentions m;
+  std::set<std::string> person_names;  // every name found, also those later dropped
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
     const re2::StringPiece sent(text.data() + s.span.begin, s.span.end - s.span.begin);
@@ -254,7 +255,10 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
       }
     };
     scan(*name_, [&](Span sp, const std::string& t) {
-      if (auto c = CleanPerson(t, sp)) m.persons.push_back({c->second, c->first, si});
+      if (auto c = CleanPerson(t, sp)) {
+        person_names.insert(c->first);
+        m.persons.push_back({c->second, c->first, si});
+      }
     });
     scan(*org_, [&](Span sp, const std::string& t) {
       if (PlausibleOrgMention(t)) m.orgs.push_back({sp, CleanOrg(t), si});
@@ -295,6 +299,28 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
       if (RE2::PartialMatch(sent, *issuer_, &whole, &org) && !org.empty()) m.issuer = CleanOrg(org);
     }
   }
+  // "the Deccan Courier", "The Sparta Dordrecht squad": a person's name never
+  // follows "the" in news copy (titles and honorifics come between).
+  auto after_the = [&](const std::string& name) {
+    for (const char* det : {"the ", "The "}) {
+      const std::string needle = det + name;
+      for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+        const size_t end = at + needle.size();
+        const bool word_start = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+        const bool word_end = end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+        // "the Whitaker School": the run goes on, and names something else.
+        const bool run_goes_on = end + 1 < text.size() && text[end] == ' ' &&
+                                 std::isupper(static_cast<unsigned char>(text[end + 1]));
+        if (word_start && word_end && !run_goes_on) return true;
+      }
+    }
+    return false;
+  };
+  std::set<std::string> org_names;
+  for (const auto& o : m.orgs) org_names.insert(o.name);
+  for (const auto& name : person_names)
+    if (org_names.count(name) || after_the(name)) m.not_persons.insert(name);
+  std::erase_if(m.persons, [&](const PersonMention& p) { return m.not_persons.count(p.name) > 0; });
   return m;
 }
 

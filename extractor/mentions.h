@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ struct Mentions {
   std::map<std::string, std::string> acronyms;  // "EBG" -> "Enterprise Business Group"
   std::vector<std::string> reference_nouns;     // "authority" for each "the authority"
   std::optional<std::string> issuer;
+  // Capitalized runs the document shows to be organizations, not people: a
+  // name it also writes as "the Deccan Courier", or an organization mention.
+  std::set<std::string> not_persons;
 };
 
 class MentionFinder {

@@ -259,7 +259,7 @@ std::optional<std::string> Resolver::ResolvePerson(const ResolveInput& in, Span 
   std::string raw = Text(in.text, span);
   if (finder_.IsPronoun(raw)) return Antecedent(in, span.begin, sentence, raw);
   auto c = finder_.CleanPerson(raw, span);
-  if (!c) return std::nullopt;
+  if (!c || in.mentions.not_persons.count(c->first)) return std::nullopt;
   // "Mr. Smith" with no full name elsewhere: the family name is all we have.
   auto full = FullName(in, c->first);
   if (!full && Words(c->first).size() == 1 && c->second.begin > span.begin) return c->first;
