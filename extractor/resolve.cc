@@ -327,6 +327,21 @@ bool Resolver::PlausibleOrg(const std::string& name) const {
   return true;
 }
 
+// A title held in government ("deputy finance minister", "Mayor"): its
+// words hold an entry of the PUBLIC_OFFICE list.
+bool Resolver::PublicOffice(const std::string& role) const {
+  const auto& offices = lib_.List("PUBLIC_OFFICE");
+  const std::vector<std::string> w = Words(Lower(role));
+  for (size_t i = 0; i < w.size(); ++i) {
+    std::string run;
+    for (size_t j = i; j < w.size() && j < i + 4; ++j) {
+      run += (run.empty() ? "" : " ") + w[j];
+      if (offices.count(run)) return true;
+    }
+  }
+  return false;
+}
+
 // The organization a document is about: the press-release issuer, else the
 // organization it names most often (by fullest name), the earliest on a tie.
 std::optional<std::string> Resolver::Focus(const ResolveInput& in,
@@ -568,6 +583,11 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       if (auto it = m.slots.find(slot); it != m.slots.end()) {
         std::string raw = Text(in.text, it->second);
         if (finder_.IsOrgReference(raw) || IsLowerReference(raw)) continue;
+        // "Prime Minister X" read as organization "Prime" and title "Minister".
+        if (auto r = m.slots.find(std::string("role") + (slot[3] == '2' ? "2" : ""));
+            r != m.slots.end() && r->second.begin == it->second.end + 1 &&
+            lib_.List("ROLE_TITLE").count(Lower(raw + " " + Text(in.text, r->second))))
+          continue;
         std::string name = finder_.CleanOrg(raw);
         if (PlausibleOrg(name) && !lib_.List("ORG_GENERIC").count(Lower(name)))
           orgs.push_back({it->second, name, m.sentence});
@@ -697,7 +717,9 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         } else if (!emit.org_none) {
           base.org = OwnerOfTitle(in, orgs, rs, m, focus);
           if (!base.org) base.org = WhereOrg(in, orgs, m);
-          if (!base.org) base.org = focus;
+          // "Interior Minister X", "Mayor Y": a public office, not a post at
+          // the organization the story is about.
+          if (!base.org && !(rs && PublicOffice(Text(in.text, *rs)))) base.org = focus;
         }
         base.org_implicit = !os && !emit.org_none;
         if (os && !base.org) continue;
