@@ -189,7 +189,44 @@ std::optional<std::string> Resolver::FullNameOnce(const ResolveInput& in,
 
 // 'm' or 'f' where an honorific before any mention of the person says so
 // ("Mr. Tanaka", "Ms. Iyer"); 0 when the document does not show it.
+// A person's gender as the document shows it: an honorific (Mr., Ms.), else
+// a given name the GIVEN_FEMALE or GIVEN_MALE list holds, else the pronouns
+// in the sentences that name that person alone ("X said his ..."). 0 when
+// nothing tells.
 char Resolver::GenderOf(const ResolveInput& in, const std::string& full) const {
+  if (auto it = in.genders.find(full); it != in.genders.end()) return it->second;
+  char g = GenderOnce(in, full);
+  in.genders.emplace(full, g);
+  return g;
+}
+
+char Resolver::GenderOnce(const ResolveInput& in, const std::string& full) const {
+  if (char g = GenderByHonorific(in, full)) return g;
+  const std::vector<std::string> w = Words(Lower(full));
+  if (!w.empty()) {
+    if (lib_.List("GIVEN_FEMALE").count(w[0])) return 'f';
+    if (lib_.List("GIVEN_MALE").count(w[0])) return 'm';
+  }
+  // Pronouns in sentences that name this person and no one else.
+  int male = 0, female = 0;
+  std::map<size_t, std::set<std::string>> named;  // sentence -> full names
+  for (const auto& p : in.mentions.persons)
+    if (auto f = FullName(in, p.name)) named[p.sentence].insert(*f);
+  for (const auto& [s, names] : named) {
+    if (names.size() != 1 || *names.begin() != full) continue;
+    for (const auto& w : Words(Lower(Text(in.text, in.sentences[s].span)))) {
+      std::string t = w;
+      while (!t.empty() && !std::isalpha(static_cast<unsigned char>(t.back()))) t.pop_back();
+      if (t == "he" || t == "his" || t == "him" || t == "himself") ++male;
+      if (t == "she" || t == "her" || t == "hers" || t == "herself") ++female;
+    }
+  }
+  if (male > female) return 'm';
+  if (female > male) return 'f';
+  return 0;
+}
+
+char Resolver::GenderByHonorific(const ResolveInput& in, const std::string& full) const {
   for (const auto& p : in.mentions.persons) {
     if (p.span.begin < 5) continue;
     const std::string before = Text(in.text, {p.span.begin - 5, p.span.begin});
@@ -235,6 +272,13 @@ std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t p
     for (const auto& m : in.mentions.persons)
       if (m.sentence == s)
         if (auto f = fits(m)) return f;
+  // Further back, only the person the story opens with (a profile or an
+  // obituary says "she" for paragraphs after naming her in the lead).
+  for (const auto& m : in.mentions.persons) {
+    if (m.sentence > 2 || m.sentence >= sentence) break;
+    if (auto f = fits(m)) return f;
+    break;
+  }
   return std::nullopt;
 }
 
@@ -358,6 +402,21 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   std::map<std::string, std::string> fullest;  // name -> Fullest(name)
   for (size_t i = 0; i < orgs.size(); ++i) {
     if (generic.count(Lower(orgs[i].name))) continue;
+    // A news outlet quoted as a source ("told the Herald", "according to
+    // Reuters") is not what the story is about.
+    {
+      const size_t b = orgs[i].span.begin;
+      std::string before = Lower(Text(in.text, {b > 30 ? b - 30 : 0, b}));
+      bool source = false;
+      for (const char* cue : {"told ", "told the ", "according to ", "according to the ",
+                              "reported by ", "reported by the ", "interview with ",
+                              "interview with the ", "quoted by ", "quoted by the "})
+        if (before.size() >= std::char_traits<char>::length(cue) &&
+            before.compare(before.size() - std::char_traits<char>::length(cue),
+                           std::string::npos, cue) == 0)
+          source = true;
+      if (source) continue;
+    }
     if (any_counted && orgs[i].span.begin < counted_end) continue;
     any_counted = true;
     counted_end = orgs[i].span.end;

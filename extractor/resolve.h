@@ -44,6 +44,7 @@ struct ResolveInput {
   // document of many events linear rather than quadratic.
   mutable std::map<std::string, std::optional<std::string>> full_names;
   mutable std::map<std::string, std::string> fullest_orgs;
+  mutable std::map<std::string, char> genders;  // full name -> 'm', 'f' or 0
 };
 
 class Resolver {
@@ -66,6 +67,8 @@ class Resolver {
   std::optional<std::string> Antecedent(const ResolveInput& in, size_t pos, size_t sentence,
                                         const std::string& pronoun) const;
   char GenderOf(const ResolveInput& in, const std::string& full) const;
+  char GenderOnce(const ResolveInput& in, const std::string& full) const;
+  char GenderByHonorific(const ResolveInput& in, const std::string& full) const;
   std::optional<std::string> ResolveOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                         Span span, const std::optional<std::string>& focus) const;
   std::optional<std::string> Focus(const ResolveInput& in, const std::vector<OrgMention>& orgs) const;
