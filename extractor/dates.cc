@@ -203,6 +203,14 @@ std::optional<std::string> DateNormalizer::Normalize(std::string_view text,
     }
     return std::nullopt;
   }
+  if (month && anchor && (Has(w, "next") || Has(w, "last") || Has(w, "this"))) {
+    // "next June": the first June after the publication month; "last June"
+    // the one before it; "this June" this year's.
+    int y = anchor->year;
+    if (Has(w, "next") && *month <= anchor->month) ++y;
+    if (Has(w, "last") && *month >= anchor->month) --y;
+    return Fmt(y, *month);
+  }
   if (month && (Has(w, "in") || Has(w, "of") || Has(w, "since") || w.size() == 1) && anchor) {
     // "in March": this year's March, or the nearest in the tense's direction.
     int y = anchor->year;
