@@ -733,7 +733,9 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         base.org = from->org;
         // A rule that names a date slot gives that date or none; one without
         // takes the date of the change it refers to.
-        if (emit.date.empty()) base.date = from->date;
+        // (A date slot that did not match gives the change's date too: "became
+        // CEO in 2013, taking over from Y".)
+        if (emit.date.empty() || !slot(emit.date)) base.date = from->date;
         carried = true;
       } else if (emit.role_literal && emit.role == "@post") {
         // "the post", "that role": the title this person's last change or
