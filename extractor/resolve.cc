@@ -363,7 +363,7 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
 // A single capitalized word such as "Incoming", "Club" or "Rival" at the start
 // of a sentence is not an organization's name.
 bool Resolver::PlausibleOrg(const std::string& name) const {
-  if (name.empty() || lib_.List("PLACE").count(Lower(name))) return false;
+  if (name.empty() || lib_.List("PLACE").count(Lower(name)) || finder_.IsPronoun(name)) return false;
   if (name.find(' ') != std::string::npos) return true;
   const std::string l = Lower(name);
   for (const char* list : {"NOT_NAME", "ROLE_DROP", "ROLE_WORD", "ORG_GENERIC", "ROLE_MOD", "MONTH"})
