@@ -782,6 +782,13 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
           // the organization the story is about.
           if (!base.org && !(rs && PublicOffice(Text(in.text, *rs)))) base.org = focus;
         }
+        // "X joined from Beta": the organization left is not the one joined.
+        if (!os && base.org)
+          for (const auto& [name, span] : m.slots)
+            if (name.rfind("org", 0) == 0 && ResolveOrg(in, orgs, span, focus) == base.org) {
+              base.org.reset();
+              break;
+            }
         base.org_implicit = !os && !emit.org_none;
         if (os && !base.org) continue;
       }
