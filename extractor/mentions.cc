@@ -102,6 +102,7 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
     // "Ex-CEO Jane Doe": a former title before the name.
     if (l.size() > 3 && l.compare(0, 3, "ex-") == 0 && roles.count(l.substr(3))) return true;
     return honorifics.count(l) || honorifics.count(nodot) || not_names.count(l) ||
+           lib_.List("NATIONALITY").count(l) ||
            roles.count(l) || months.count(nodot) || cues.count(l);
   };
   size_t b = 0;

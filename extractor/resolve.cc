@@ -101,7 +101,9 @@ std::string Resolver::CleanRole(std::string role) const {
     if ((x.size() > 2 && x.compare(x.size() - 2, 2, "'s") == 0) || (x.size() > 2 && x.back() == '\''))
       b = i + 1;
   }
-  while (b < w.size() && drop.count(Lower(w[b]))) ++b;
+  // "a former Norwegian deputy foreign minister": the nationality is no part of the title.
+  while (b < w.size() && (drop.count(Lower(w[b])) || lib_.List("NATIONALITY").count(Lower(w[b]))))
+    ++b;
   // "ex-CEO": the title is CEO (the event is an end; see Candidates).
   if (b < w.size() && w[b].size() > 3 && Lower(w[b].substr(0, 3)) == "ex-") w[b].erase(0, 3);
   std::string out;
