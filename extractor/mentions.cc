@@ -159,6 +159,19 @@ std::string MentionFinder::CleanOrg(std::string name) const {
   strip_prefix("a ");
   // "Ex-Acme chief executive": the organization is Acme.
   strip_prefix("ex-");
+  // "Brenner AG Appoints Dr. Wolff": a headline's verb ends the name.
+  {
+    const auto& stop = lib_.List("ORG_STOP");
+    size_t at = 0;
+    for (size_t sp; (sp = name.find(' ', at)) != std::string::npos; at = sp + 1) {
+      const size_t end = name.find(' ', sp + 1);
+      const std::string word = Lower(name.substr(sp + 1, end == std::string::npos ? std::string::npos : end - sp - 1));
+      if (stop.count(word)) {
+        name.resize(sp);
+        break;
+      }
+    }
+  }
   // "Former Siemens", "Rival Hartmann Systems", "About Brenner AG".
   const auto& drop = lib_.List("ORG_LEAD_DROP");
   for (size_t sp; (sp = name.find(' ')) != std::string::npos && drop.count(Lower(name.substr(0, sp)));)
@@ -319,8 +332,24 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
   };
   std::set<std::string> org_names;
   for (const auto& o : m.orgs) org_names.insert(o.name);
+  // "Brenner Antriebstechnik" of "Brenner Antriebstechnik AG": an
+  // organization's name without its legal suffix or cue word.
+  auto org_stem = [&](const std::string& name) {
+    if (name.find(' ') == std::string::npos) return false;  // "Brenner" may be a family name
+    for (const auto& o : org_names) {
+      if (o.size() <= name.size() + 1 || o.compare(0, name.size(), name) != 0 || o[name.size()] != ' ')
+        continue;
+      std::string rest = o.substr(name.size() + 1);
+      if (rest.find(' ') != std::string::npos) continue;
+      std::string bare = rest;
+      while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.pop_back();
+      // (Not a cue word: "Vardhan Motors" is named after Sanjay Vardhan.)
+      if (lib_.List("LEGAL_SUFFIX").count(rest) || lib_.List("LEGAL_SUFFIX").count(bare)) return true;
+    }
+    return false;
+  };
   for (const auto& name : person_names)
-    if (org_names.count(name) || after_the(name)) m.not_persons.insert(name);
+    if (org_names.count(name) || after_the(name) || org_stem(name)) m.not_persons.insert(name);
   std::erase_if(m.persons, [&](const PersonMention& p) { return m.not_persons.count(p.name) > 0; });
   return m;
 }
