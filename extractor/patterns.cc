@@ -1,10 +1,12 @@
 #include "patterns.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <thread>
 
 namespace newsroles {
 namespace fs = std::filesystem;
@@ -46,6 +48,24 @@ std::pair<std::string, std::string> Head(const std::string& line) {
   size_t sp = line.find_first_of(" \t");
   if (sp == std::string::npos) return {line, ""};
   return {line.substr(0, sp), Trim(line.substr(sp))};
+}
+
+// Runs f(0) .. f(n-1) on up to as many threads as the machine has cores (RE2
+// compiles distinct regexes independently: start-up is mostly compiling).
+template <typename F>
+void ParallelFor(size_t n, F f) {
+  const size_t threads = std::min<size_t>(n, std::max(1u, std::min(8u, std::thread::hardware_concurrency())));
+  if (threads <= 1) {
+    for (size_t i = 0; i < n; ++i) f(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < threads; ++t)
+    pool.emplace_back([&] {
+      for (size_t i; (i = next++) < n;) f(i);
+    });
+  for (auto& t : pool) t.join();
 }
 
 RE2::Options RuleOptions(int64_t mem) {
@@ -349,10 +369,23 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
     }
   }
   Expander expander(raw);
-  for (const auto& [name, m] : raw) {
-    const std::string& body = expander.Macro(name, m.file, m.line);
-    RE2 check(body, RuleOptions(kRuleMemory));
-    if (!check.ok()) Fail(m.file, m.line, "macro {" + name + "}: " + check.error());
+  std::vector<const std::pair<const std::string, RawMacro>*> macro_list;
+  for (const auto& entry : raw) {
+    expander.Macro(entry.first, entry.second.file, entry.second.line);
+    macro_list.push_back(&entry);
+  }
+  {
+    // Every macro compiles on its own (a bad one is named even if no rule uses it).
+    std::vector<std::string> errors(macro_list.size());
+    ParallelFor(macro_list.size(), [&](size_t i) {
+      const auto& [name, m] = *macro_list[i];
+      RE2 check(expander.done().at(name), RuleOptions(kRuleMemory));
+      if (!check.ok()) errors[i] = check.error();
+    });
+    for (size_t i = 0; i < macro_list.size(); ++i)
+      if (!errors[i].empty())
+        Fail(macro_list[i]->second.file, macro_list[i]->second.line,
+             "macro {" + macro_list[i]->first + "}: " + errors[i]);
   }
   lib->macros_ = expander.done();
 
@@ -426,11 +459,7 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
         rule->source = rest;
         rule->expanded = expander.Expand(rest, file, ln, true, &slots);
         rule->prefilter = RequiredCore(expander.Expand(rest, file, ln, true, nullptr, true));
-        rule->regex = std::make_unique<RE2>(rule->expanded, RuleOptions(kRuleMemory));
-        if (!rule->regex->ok()) Fail(file, ln, "bad pattern: " + rule->regex->error());
-        rule->group_slots.assign(rule->regex->NumberOfCapturingGroups() + 1, "");
-        for (const auto& [name, idx] : rule->regex->NamedCapturingGroups())
-          rule->group_slots[idx] = name;
+        rule->pattern_line = ln;  // compiled below, with the others
       } else if (directive == "emit") {
         // Fields split at spaces; a quoted literal may hold spaces ("board member").
         std::vector<std::string> f;
@@ -487,6 +516,16 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
       }
     }
     finish(lines.size());
+  }
+
+  ParallelFor(lib->rules_.size(), [&](size_t i) {
+    Rule& r = lib->rules_[i];
+    r.regex = std::make_unique<RE2>(r.expanded, RuleOptions(kRuleMemory));
+  });
+  for (auto& r : lib->rules_) {
+    if (!r.regex->ok()) Fail(r.file, r.pattern_line, "bad pattern: " + r.regex->error());
+    r.group_slots.assign(r.regex->NumberOfCapturingGroups() + 1, "");
+    for (const auto& [name, idx] : r.regex->NamedCapturingGroups()) r.group_slots[idx] = name;
   }
 
   RE2::Options set_options = RuleOptions(kSetMemory);

@@ -75,6 +75,7 @@ struct Rule {
   std::vector<RuleExample> examples;
   std::string file;
   size_t line = 0;
+  size_t pattern_line = 0;  // where its 'pattern' line is, for RE2's errors
   std::unique_ptr<RE2> regex;
   std::vector<std::string> group_slots;  // capture group index (1-based) -> slot name
 };
