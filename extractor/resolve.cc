@@ -106,6 +106,19 @@ std::string Resolver::CleanRole(std::string role) const {
     ++b;
   // "ex-CEO": the title is CEO (the event is an end; see Candidates).
   if (b < w.size() && w[b].size() > 3 && Lower(w[b].substr(0, 3)) == "ex-") w[b].erase(0, 3);
+  // "as assistant governors" (two people named at once): each holds one.
+  if (b < w.size()) {
+    std::string& last = w.back();
+    std::string bare = last;
+    while (!bare.empty() && (bare.back() == ',' || bare.back() == '.')) bare.pop_back();
+    const auto& role_words = lib_.List("ROLE_WORD");
+    if (bare.size() > 3 && bare.back() == 's' && !role_words.count(Lower(bare))) {
+      std::string one = bare.substr(0, bare.size() - 1);
+      const size_t dash = one.rfind('-');
+      const std::string head = Lower(dash == std::string::npos ? one : one.substr(dash + 1));
+      if (role_words.count(head) || lib_.List("ROLE_TITLE").count(Lower(one))) last = one;
+    }
+  }
   std::string out;
   for (size_t i = b; i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
   while (!out.empty() && (out.back() == ',' || out.back() == '.')) out.pop_back();
