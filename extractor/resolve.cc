@@ -825,7 +825,8 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         if (r.find("former ") != std::string::npos || r.find("outgoing ") != std::string::npos ||
             r.rfind("ex-", 0) == 0 || r.find(" ex-") != std::string::npos)
           base.type = "end";
-        else if (r.find("incoming ") != std::string::npos || r.find("newly appointed ") != std::string::npos)
+        else if (r.find("incoming ") != std::string::npos || r.find("newly appointed ") != std::string::npos ||
+                 r.rfind("the new ", 0) == 0 || r.rfind("new ", 0) == 0 || r.rfind("its new ", 0) == 0)
           base.type = "start";
       }
       if (base.type == "hold") {
