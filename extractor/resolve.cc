@@ -684,11 +684,18 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
     // "X is rumoured to join", "whether X will become": no change to report.
     const size_t sent_begin = in.sentences[m.sentence].span.begin;
     const size_t window = m.span.begin > sent_begin + 60 ? m.span.begin - 60 : sent_begin;
-    // "former" states a past fact even inside a hedged sentence.
-    const bool hedged =
-        RE2::PartialMatch(re2::StringPiece(in.text.data() + window, m.span.end - window),
-                          *hedge_) &&
-        Lower(Text(in.text, m.span)).find("former ") == std::string::npos;
+    // "former" states a past fact even inside a hedged sentence; a relative
+    // clause ("X, who had been tipped for the job, was instead named") does
+    // not hedge the clause around it.
+    std::string scope = Text(in.text, {window, m.span.end});
+    for (size_t rel; (rel = scope.find(", who")) != std::string::npos ||
+                     (rel = scope.find(", which")) != std::string::npos;) {
+      const size_t close = scope.find(',', rel + 2);
+      if (close == std::string::npos) break;
+      scope.erase(rel, close - rel);
+    }
+    const bool hedged = RE2::PartialMatch(scope, *hedge_) &&
+                        Lower(Text(in.text, m.span)).find("former ") == std::string::npos;
     for (const auto& emit : rule.emits) {
       auto slot = [&](const std::string& name) -> const Span* {
         if (name.empty()) return nullptr;
