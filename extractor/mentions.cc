@@ -349,7 +349,9 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
     return false;
   };
   for (const auto& name : person_names)
-    if (org_names.count(name) || after_the(name) || org_stem(name)) m.not_persons.insert(name);
+    if (org_names.count(name) || after_the(name) || org_stem(name) ||
+        lib_.List("PLACE").count(Lower(name)))
+      m.not_persons.insert(name);
   std::erase_if(m.persons, [&](const PersonMention& p) { return m.not_persons.count(p.name) > 0; });
   return m;
 }

@@ -379,6 +379,11 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
 // of a sentence is not an organization's name.
 bool Resolver::PlausibleOrg(const std::string& name) const {
   if (name.empty() || lib_.List("PLACE").count(Lower(name)) || finder_.IsPronoun(name)) return false;
+  // "Hong Kong-listed", "Mumbai-based": an adjective, not a name.
+  for (const char* adj : {"-listed", "-based", "-owned", "-run", "-born", "-backed", "-controlled"}) {
+    const size_t n = std::char_traits<char>::length(adj);
+    if (name.size() > n && Lower(name.substr(name.size() - n)) == adj) return false;
+  }
   if (name.find(' ') != std::string::npos) return true;
   const std::string l = Lower(name);
   for (const char* list : {"NOT_NAME", "ROLE_DROP", "ROLE_WORD", "ORG_GENERIC", "ROLE_MOD", "MONTH"})
