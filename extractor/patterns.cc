@@ -190,6 +190,51 @@ std::optional<std::string> NullableField(const std::string& f) {
 // serve-as rule in the RE2::Set. Falls back to the whole skeleton when the
 // top level is an alternation, and to "" (every sentence) when no run holds
 // a word.
+std::string RequiredCore(const std::string& sk);
+
+// "(?:A|B|C)" with every branch's RequiredCore holding a word: "(?:a|b|c)" of
+// those cores; "" when some branch has none (the group then selects nothing).
+std::string BranchCores(const std::string& group) {
+  // Strip "(?:" / "(?P<name>" / "(" and the closing ")".
+  size_t open = 1;
+  if (group.compare(0, 3, "(?:") == 0) open = 3;
+  else if (group.compare(0, 4, "(?P<") == 0) open = group.find('>') + 1;
+  if (open == std::string::npos + 1 || group.size() < open + 1) return "";
+  const std::string inner = group.substr(open, group.size() - open - 1);
+  std::vector<std::string> branches(1);
+  int depth = 0;
+  bool in_class = false;
+  for (size_t k = 0; k < inner.size(); ++k) {
+    const char ch = inner[k];
+    if (ch == '\\' && k + 1 < inner.size()) {
+      branches.back() += inner.substr(k, 2);
+      ++k;
+      continue;
+    }
+    if (in_class) {
+      if (ch == ']') in_class = false;
+    } else if (ch == '[') {
+      in_class = true;
+    } else if (ch == '(') {
+      ++depth;
+    } else if (ch == ')') {
+      --depth;
+    } else if (ch == '|' && depth == 0) {
+      branches.emplace_back();
+      continue;
+    }
+    branches.back() += ch;
+  }
+  if (branches.size() < 2) return "";
+  std::string out;
+  for (const auto& b : branches) {
+    const std::string core = RequiredCore(b);
+    if (core.empty()) return "";  // no selective literal in this branch
+    out += (out.empty() ? "" : "|") + core;
+  }
+  return "(?:" + out + ")";
+}
+
 std::string RequiredCore(const std::string& sk) {
   std::vector<std::string> runs(1);
   auto cut = [&] {
@@ -244,7 +289,18 @@ std::string RequiredCore(const std::string& sk) {
       }
       item = sk.substr(i, j + 1 - i);
       i = j + 1;
-      if (open == '(' && item.find(".*") != std::string::npos) breaks = true;
+      const bool optional =
+          i < sk.size() && (sk[i] == '?' || sk[i] == '*' || (sk[i] == '{' && sk.compare(i, 3, "{0,") == 0));
+      if (open == '(' && item.find(".*") != std::string::npos) {
+        // A required group whose every branch holds a literal word ("(?:X
+        // founded|to found)"): the alternation of the branches' cores.
+        std::string alt = optional ? "" : BranchCores(item);
+        if (alt.empty()) breaks = true;
+        else item = alt;
+      }
+      // "(?:[,.;]|$)" matches at the end of any sentence: it selects nothing
+      // and must not spoil the run before it.
+      if (open == '(' && item.find('$') != std::string::npos) breaks = true;
     } else {
       item = std::string(1, c);
       ++i;
@@ -278,10 +334,12 @@ std::string RequiredCore(const std::string& sk) {
     }
     return n;
   };
+  // Every run with a word, in order ("(?:from|between) .* (?:to|until)"):
+  // a match holds them all, and together they select better than any one.
   std::string best;
   for (const auto& r : runs)
-    if (letters(r) > letters(best)) best = r;
-  if (letters(best) >= 2) return best;
+    if (letters(r) >= 2) best += (best.empty() ? "" : ".*") + r;
+  if (!best.empty()) return best;
   // No literal word to key on (a rule of shape only, "NAME, ROLE of ORG"):
   // the rule runs on every sentence rather than slowing the set down with
   // a skeleton of ".*"s.
