@@ -84,7 +84,8 @@ struct RawMacro {
 // Expands {MACRO} and, where allowed, {slot=MACRO} references.
 class Expander {
  public:
-  explicit Expander(const std::map<std::string, RawMacro>& raw) : raw_(raw) {}
+  Expander(const std::map<std::string, RawMacro>& raw, const std::map<std::string, RawMacro>& hints)
+      : raw_(raw), hints_(hints) {}
 
   // With `loose`, every macro and slot becomes ".*": a superset of the rule
   // that keeps only its literal words, for the RE2::Set prefilter. Its DFA
@@ -122,6 +123,14 @@ class Expander {
         continue;
       }
       if (loose) {
+        // A macro with a 'hint' reads as ".*HINT.*": somewhere in every match
+        // of the macro is a match of the hint ("{ROLES}" holds a title's head
+        // word, after any determiner or modifier).
+        if (auto h = hints_.find(name); h != hints_.end()) {
+          out += ".*(?:" + Expand(h->second.body, h->second.file, h->second.line, false, nullptr) + ").*";
+          i = close;
+          continue;
+        }
         // Small macros ({FUT}, {OF}) are literal words worth keeping; large
         // ones (names, organizations, roles) become ".*".
         const std::string& body = Macro(name, file, line);
@@ -159,6 +168,7 @@ class Expander {
 
  private:
   const std::map<std::string, RawMacro>& raw_;
+  const std::map<std::string, RawMacro>& hints_;
   std::map<std::string, std::string> done_;
   std::vector<std::string> stack_;
 };
@@ -383,6 +393,7 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
 
   // macros.def: word lists and macro definitions.
   std::map<std::string, RawMacro> raw;
+  std::map<std::string, RawMacro> hints;  // hint NAME REGEX: NAME in the prefilter
   const auto mlines = ReadLines(macros_path);
   for (size_t i = 0; i < mlines.size(); ++i) {
     const std::string line = Trim(mlines[i]);
@@ -391,6 +402,11 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
     auto [directive, rest] = Head(line);
     auto [name, arg] = Head(rest);
     if (name.empty() || arg.empty()) Fail(macros_path, ln, "expected '" + directive + " NAME ...'");
+    if (directive == "hint") {
+      if (hints.count(name)) Fail(macros_path, ln, "hint for {" + name + "} given twice");
+      hints[name] = {arg, macros_path, ln};
+      continue;
+    }
     if (raw.count(name)) Fail(macros_path, ln, "macro {" + name + "} defined twice");
     if (directive == "define") {
       raw[name] = {arg, macros_path, ln};
@@ -426,7 +442,13 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
       Fail(macros_path, ln, "unknown directive '" + directive + "'");
     }
   }
-  Expander expander(raw);
+  for (const auto& [name, h] : hints)
+    if (!raw.count(name)) Fail(h.file, h.line, "hint for unknown macro {" + name + "}");
+  Expander expander(raw, hints);
+  for (const auto& [name, h] : hints) {
+    RE2 check(expander.Expand(h.body, h.file, h.line, false, nullptr), RuleOptions(kRuleMemory));
+    if (!check.ok()) Fail(h.file, h.line, "hint for {" + name + "}: " + check.error());
+  }
   std::vector<const std::pair<const std::string, RawMacro>*> macro_list;
   for (const auto& entry : raw) {
     expander.Macro(entry.first, entry.second.file, entry.second.line);

@@ -107,6 +107,9 @@ const BrokenCase kCases[] = {
      "  emit hold person \"board member org\n",
      "unterminated quoted literal", 0},
     {"missing_word_list", "macros.def", "\nlist NOWHERE lists/no-such-list.txt\n", "not found", 0},
+    {"hint_for_unknown_macro", "macros.def", "\nhint NO_SUCH_MACRO abc\n",
+     "hint for unknown macro {NO_SUCH_MACRO}", 0},
+    {"bad_hint", "macros.def", "\nhint NAME (abc\n", "hint for {NAME}", 0},
 };
 
 INSTANTIATE_TEST_SUITE_P(Broken, PatternsTest, ::testing::ValuesIn(kCases),
@@ -115,6 +118,23 @@ INSTANTIATE_TEST_SUITE_P(Broken, PatternsTest, ::testing::ValuesIn(kCases),
 TEST(PatternsLoad, BundledLibraryLoads) {
   auto lib = PatternLibrary::Load(PATTERNS_DIR);
   EXPECT_GT(lib->rules().size(), 50u);
+}
+
+// The prefilter reads {ROLES} as "a head word from ROLE_HEAD": every title
+// and role noun must end in one, or rules needing a title would skip
+// sentences that hold it.
+TEST(PatternsLoad, EveryTitleEndsInAPrefilterHeadWord) {
+  auto lib = PatternLibrary::Load(PATTERNS_DIR);
+  const auto& heads = lib->List("ROLE_HEAD");
+  ASSERT_FALSE(heads.empty());
+  for (const char* list : {"ROLE_TITLE", "ROLE_NOUN"})
+    for (const auto& entry : lib->List(list)) {
+      const std::string last = entry.substr(entry.rfind(' ') == std::string::npos ? 0 : entry.rfind(' ') + 1);
+      EXPECT_TRUE(heads.count(last)) << list << " entry '" << entry << "' ends in '" << last
+                                     << "', which patterns/lists/role-heads.txt lacks";
+    }
+  for (const char* head : {"chief", "director", "manager", "editor", "controller"})
+    EXPECT_TRUE(heads.count(head)) << head;
 }
 
 TEST(PatternsLoad, MissingDirectoryIsRefused) {
