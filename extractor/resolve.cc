@@ -646,7 +646,15 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
     }
     return std::nullopt;
   }
-  return dates_.Normalize(Text(in.text, chosen->span), in.anchor, Future(in, m, chosen->span));
+  // "..., the company said on Monday" found as the clause's date: still only
+  // the day it was announced.
+  {
+    const size_t b = chosen->span.begin;
+    const size_t from = b > sent.begin + 60 ? b - 60 : sent.begin;
+    if (RE2::PartialMatch(Text(in.text, {from, b}), *report_)) *reported = true;
+  }
+  return dates_.Normalize(Text(in.text, chosen->span), in.anchor,
+                          *reported ? false : Future(in, m, chosen->span));
 }
 
 std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {

@@ -51,6 +51,19 @@ TEST_F(DatesTest, FullDates) {
   EXPECT_EQ(Future("April 1, 2023", kAnchor), "2023-04-01");
 }
 
+TEST_F(DatesTest, NextAndLastMonthCountFromThePublicationMonth) {
+  // Anchor: December 2022.
+  EXPECT_EQ(Past("next June", kAnchor), "2023-06");
+  EXPECT_EQ(Past("next December", kAnchor), "2023-12");
+  EXPECT_EQ(Future("last June", kAnchor), "2022-06");
+  EXPECT_EQ(Past("last December", kAnchor), "2021-12");
+  EXPECT_EQ(Past("this June", kAnchor), "2022-06");
+}
+
+TEST_F(DatesTest, WithImmediateEffectIsThePublicationDate) {
+  EXPECT_EQ(Past("with immediate effect", kAnchor), "2022-12-30");
+}
+
 TEST_F(DatesTest, MonthAndYear) {
   EXPECT_EQ(NoAnchor("March 2021"), "2021-03");
   EXPECT_EQ(NoAnchor("in March 2021"), "2021-03");

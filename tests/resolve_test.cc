@@ -188,5 +188,50 @@ TEST_F(ResolveTest, AnEffectiveNoteDatesTheChangesBeforeIt) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, PronounGenderComesFromGivenNames) {
+  // "Arvind" is a man's name: "She" skips him for the woman named before.
+  auto ev = Events(
+      "Kamala Iyer joined the Deccan Courier in 1971. Her son, Arvind Iyer, said she had been ill. "
+      "She was named editor of the Deccan Courier in 1984.");
+  EXPECT_TRUE(Has(ev, "start|Kamala Iyer|editor|Deccan Courier|1984")) << ::testing::PrintToString(ev);
+  EXPECT_FALSE(AnyWithPerson(ev, "Arvind Iyer")) << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, ANarrowReferenceTakesTheOrganizationWhoseNameHoldsIt) {
+  // "the ministry" is the Ministry of Finance, not the bank the story is about.
+  auto ev = Events(
+      "The Ministry of Finance said it was pleased. Central Bank of Oman named Fatima Hashemi "
+      "governor. The ministry has named Omar Said, a veteran official, as undersecretary.");
+  EXPECT_TRUE(Has(ev, "start|Omar Said|undersecretary|Ministry of Finance|-"))
+      << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, TheDayAChangeWasAnnouncedDatesItOnlyWhenNothingElseDoes) {
+  auto alone = Events("Acme Corp. has appointed Jane Doe as chief executive, the company said on Monday.",
+                      "2024-02-21");
+  EXPECT_TRUE(Has(alone, "start|Jane Doe|chief executive|Acme Corp.|2024-02-19"))
+      << ::testing::PrintToString(alone);
+  auto both = Events(
+      "Acme Corp. has appointed Jane Doe as chief executive, the company said on Monday. "
+      "Jane Doe will become chief executive of Acme Corp. on March 1.",
+      "2024-02-21");
+  EXPECT_TRUE(Has(both, "start|Jane Doe|chief executive|Acme Corp.|2024-03-01"))
+      << ::testing::PrintToString(both);
+}
+
+TEST_F(ResolveTest, APublicOfficeTakesNoOrganizationFromTheFocus) {
+  auto ev = Events("Interior Minister Kostas Demiris resigned on Monday, Acme Corp. said.", "2024-02-21");
+  ASSERT_TRUE(AnyWithPerson(ev, "Kostas Demiris")) << ::testing::PrintToString(ev);
+  for (const auto& e : ev) EXPECT_EQ(e.find("Acme"), std::string::npos) << e;
+}
+
+TEST_F(ResolveTest, ARunWrittenAsTheXIsNoPerson) {
+  // "the Deccan Courier" is a newspaper, never the person who was named.
+  auto ev = Events(
+      "Kamala Iyer spent three decades at the Deccan Courier. Deccan Courier, a daily, was "
+      "named the best newspaper of 1990.");
+  EXPECT_FALSE(AnyWithPerson(ev, "Deccan Courier")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
