@@ -50,11 +50,11 @@ port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0
 scheduler="tcp://127.0.0.1:$port"
 # Workers start in their own directory: the driver must hand them its own.
 mkdir -p "$tmp/w1" "$tmp/w2"
-timeout -k 10 900 "$dask" scheduler --host 127.0.0.1 --port "$port" --no-dashboard \
+timeout -k 10 2400 "$dask" scheduler --host 127.0.0.1 --port "$port" --no-dashboard \
   >"$tmp/scheduler.log" 2>&1 &
 pids+=($!)
 for w in w1 w2; do
-  (cd "$tmp/$w" && exec timeout -k 10 900 "$dask" worker "$scheduler" --host 127.0.0.1 --name "$w" \
+  (cd "$tmp/$w" && exec timeout -k 10 2400 "$dask" worker "$scheduler" --host 127.0.0.1 --name "$w" \
     --nthreads 1 --no-nanny --no-dashboard --local-directory "$tmp/$w" --death-timeout 60 \
     >"$tmp/$w.log" 2>&1) &
   pids+=($!)
@@ -79,6 +79,10 @@ for line_no, line in bad:
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines) + "\n")
 EOF
 
+# Seconds each step may take: the sanitizer build runs the extractor several
+# times slower, and CI runs other tests beside this one.
+step_timeout="${DISTRIBUTED_STEP_TIMEOUT:-420}"
+
 # Runs the extractor and the driver with the same options and inputs (in the
 # source directory, so that relative paths are named alike) and compares.
 # Usage: check NAME STDIN_FILE DRIVER_OPTIONS... -- EXTRACTOR_AND_DRIVER_ARGS...
@@ -90,10 +94,10 @@ check() {
   shift
   local want got
   set +e
-  (cd "$src" && timeout -k 5 120 "$extractor" --threads 1 "$@" <"$input" \
+  (cd "$src" && timeout -k 5 "$step_timeout" "$extractor" --threads 1 "$@" <"$input" \
     >"$tmp/$name.want" 2>"$tmp/$name.want.err")
   want=$?
-  (cd "$src" && timeout -k 5 120 "$python" "$driver" --scheduler "$scheduler" --min-workers 2 \
+  (cd "$src" && timeout -k 5 "$step_timeout" "$python" "$driver" --scheduler "$scheduler" --min-workers 2 \
     --connect-timeout 60 --extractor "$extractor" "${dopts[@]}" "$@" <"$input" \
     >"$tmp/$name.got" 2>"$tmp/$name.got.err")
   got=$?
