@@ -81,7 +81,7 @@ EOF
 
 # Seconds each step may take: the sanitizer build runs the extractor several
 # times slower, and CI runs other tests beside this one.
-step_timeout="${DISTRIBUTED_STEP_TIMEOUT:-420}"
+step_timeout="${DISTRIBUTED_STEP_TIMEOUT:-900}"
 
 # Runs the extractor and the driver with the same options and inputs (in the
 # source directory, so that relative paths are named alike) and compares.
