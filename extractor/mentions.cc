@@ -80,6 +80,7 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
   const auto& roles = lib_.List("ROLE_WORD");
   const auto& months = lib_.List("MONTH");
   const auto& legal_suffixes = lib_.List("LEGAL_SUFFIX");
+  const auto& nationalities = lib_.List("NATIONALITY");
   // Drop a trailing possessive and trailing punctuation.
   if (!toks.empty()) {
     Token& t = toks.back();
@@ -102,7 +103,7 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
     // "Ex-CEO Jane Doe": a former title before the name.
     if (l.size() > 3 && l.compare(0, 3, "ex-") == 0 && roles.count(l.substr(3))) return true;
     return honorifics.count(l) || honorifics.count(nodot) || not_names.count(l) ||
-           lib_.List("NATIONALITY").count(l) ||
+           nationalities.count(l) ||
            roles.count(l) || months.count(nodot) || cues.count(l);
   };
   size_t b = 0;
@@ -334,6 +335,8 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
   for (const auto& o : m.orgs) org_names.insert(o.name);
   // "Brenner Antriebstechnik" of "Brenner Antriebstechnik AG": an
   // organization's name without its legal suffix or cue word.
+  const auto& suffixes = lib_.List("LEGAL_SUFFIX");
+  const auto& places = lib_.List("PLACE");
   auto org_stem = [&](const std::string& name) {
     if (name.find(' ') == std::string::npos) return false;  // "Brenner" may be a family name
     for (const auto& o : org_names) {
@@ -344,13 +347,13 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
       std::string bare = rest;
       while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.pop_back();
       // (Not a cue word: "Vardhan Motors" is named after Sanjay Vardhan.)
-      if (lib_.List("LEGAL_SUFFIX").count(rest) || lib_.List("LEGAL_SUFFIX").count(bare)) return true;
+      if (suffixes.count(rest) || suffixes.count(bare)) return true;
     }
     return false;
   };
   for (const auto& name : person_names)
     if (org_names.count(name) || after_the(name) || org_stem(name) ||
-        lib_.List("PLACE").count(Lower(name)))
+        places.count(Lower(name)))
       m.not_persons.insert(name);
   std::erase_if(m.persons, [&](const PersonMention& p) { return m.not_persons.count(p.name) > 0; });
   return m;

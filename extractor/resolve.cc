@@ -102,7 +102,8 @@ std::string Resolver::CleanRole(std::string role) const {
       b = i + 1;
   }
   // "a former Norwegian deputy foreign minister": the nationality is no part of the title.
-  while (b < w.size() && (drop.count(Lower(w[b])) || lib_.List("NATIONALITY").count(Lower(w[b]))))
+  const auto& nationalities = lib_.List("NATIONALITY");
+  while (b < w.size() && (drop.count(Lower(w[b])) || nationalities.count(Lower(w[b]))))
     ++b;
   // "ex-CEO": the title is CEO (the event is an end; see Candidates).
   if (b < w.size() && w[b].size() > 3 && Lower(w[b].substr(0, 3)) == "ex-") w[b].erase(0, 3);
