@@ -1,6 +1,7 @@
 #include "patterns.h"
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -173,13 +174,26 @@ class Expander {
   std::vector<std::string> stack_;
 };
 
-// An alternation of the entries, longest first so that RE2's leftmost-first
-// choice prefers "chief executive officer" over "chief executive".
+// An alternation of the entries in trie order: an entry's extensions before
+// it, so that RE2's leftmost-first choice prefers "chief executive officer"
+// over "chief executive" (two literals that match at one position are prefix
+// and extension, so this chooses as longest-first would), and entries that
+// share a prefix side by side, so that RE2's parser factors them into a trie
+// ("chief (?:executive officer|executive|operating officer)"). Sorted longest
+// first, no two neighbours share a prefix, and the program is several times
+// larger and its DFA states as many times slower to build.
 std::string Alternation(const std::vector<std::string>& entries, bool cased) {
-  std::vector<std::string> sorted = entries;
-  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
+  auto key = [cased](const std::string& s) {
+    std::string k = s;
+    if (!cased)
+      for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return k + '\xff';  // the end sorts after every byte: extensions first
+  };
+  std::vector<std::pair<std::string, std::string>> keyed;
+  for (const auto& e : entries) keyed.emplace_back(key(e), e);
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::string> sorted;
+  for (auto& [k, e] : keyed) sorted.push_back(std::move(e));
   std::string out = cased ? "(?:" : "(?i:";
   for (size_t i = 0; i < sorted.size(); ++i) {
     if (i) out += "|";
