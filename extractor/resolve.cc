@@ -836,6 +836,9 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         const size_t from = rs->begin > 40 ? rs->begin - 40 : 0;
         std::string before = Lower(Text(in.text, {from, rs->begin}));
         if (size_t cut = before.find_last_of(",;.\""); cut != std::string::npos) before.erase(0, cut + 1);
+        // "a former student who is now a deputy governor": a relative clause
+        // starts a phrase of its own.
+        if (size_t cut = before.rfind(" who "); cut != std::string::npos) before.erase(0, cut + 4);
         if (before.size() >= 7 && (before.compare(0, 7, "former ") == 0 || before.find(" former ") != std::string::npos))
           r = "former " + r;
         // "ex-CEO Jane Doe", "Ex-Acme chief executive Jane Doe".
