@@ -508,11 +508,23 @@ std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
       return std::nullopt;
     return ByNoun(in, orgs, "the " + w[1], role->begin, focus);
   }
-  const bool possessive = first.size() > 2 && std::isupper(static_cast<unsigned char>(first[0])) &&
-                          (first.back() == '\'' || first.compare(first.size() - 2, 2, "'s") == 0);
+  // "Acme's", "Port Alder's": capitalized words, the last of them possessive.
+  std::string owner;
+  for (size_t i = 0; i < w.size() && i < 4; ++i) {
+    const std::string& x = w[i];
+    if (x.size() < 2 || !std::isupper(static_cast<unsigned char>(x[0]))) break;
+    owner += (i ? " " : "") + x;
+    if (x.size() > 2 && (x.back() == '\'' || x.compare(x.size() - 2, 2, "'s") == 0)) break;
+    if (i + 1 == w.size() || i == 3) owner.clear();
+  }
+  const bool possessive =
+      !owner.empty() && (owner.back() == '\'' || owner.compare(owner.size() - 2, 2, "'s") == 0);
   if (!possessive) return std::nullopt;
-  std::string name = finder_.CleanOrg(first);
+  std::string name = finder_.CleanOrg(owner);
   if (!PlausibleOrg(name)) return std::nullopt;
+  // "Port Alder's police chief": of the longer names that begin with "Port
+  // Alder", the one the title's field names ("Port Alder Police Department").
+  if (auto by_word = ByTitleWord(in, orgs, Text(in.text, *role), name)) return by_word;
   return Fullest(in, orgs, name);
 }
 
@@ -531,6 +543,42 @@ std::optional<std::string> Resolver::WhereOrg(const ResolveInput& in,
     if (between.size() >= n - 1 && between.size() <= n + 12 &&
         between.compare(0, n - 1, link, n - 1) == 0)
       return Fullest(in, orgs, last->name);
+  }
+  return std::nullopt;
+}
+
+// "Port Alder's police chief": of the longer names in the document that begin
+// with the possessor's ("Port Alder Education Association", "Port Alder
+// Police Department"), the one that holds the word naming the title's field.
+// Generic title words and modifiers never link, nor does the C-suite.
+std::optional<std::string> Resolver::ByTitleWord(const ResolveInput& in,
+                                                 const std::vector<OrgMention>& orgs,
+                                                 const std::string& role,
+                                                 const std::string& owner) const {
+  std::vector<std::string> w = Words(Lower(role));
+  // The title is what follows the possessive.
+  for (size_t i = w.size(); i-- > 0;)
+    if (w[i].back() == '\'' || (w[i].size() > 2 && w[i].compare(w[i].size() - 2, 2, "'s") == 0)) {
+      w.erase(w.begin(), w.begin() + static_cast<long>(i) + 1);
+      break;
+    }
+  if (w.empty() || (w.front() == "chief" && w.back() == "officer")) return std::nullopt;
+  const auto& generic = lib_.List("ROLE_WORD");
+  const auto& mods = lib_.List("ROLE_MOD");
+  const auto& drop = lib_.List("ROLE_DROP");
+  std::vector<std::string> fields;
+  for (const auto& x : w)
+    if (x.size() >= 4 && !generic.count(x) && !mods.count(x) && !drop.count(x) &&
+        x.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos)
+      fields.push_back(x);
+  if (fields.empty()) return std::nullopt;
+  const std::vector<std::string> pw = Words(Lower(owner));
+  for (const auto& o : orgs) {
+    const std::vector<std::string> ow = Words(Lower(o.name));
+    if (ow.size() <= pw.size() || !std::equal(pw.begin(), pw.end(), ow.begin())) continue;
+    for (const auto& f : fields)
+      if (std::find(ow.begin() + static_cast<long>(pw.size()), ow.end(), f) != ow.end())
+        return Fullest(in, orgs, o.name);
   }
   return std::nullopt;
 }

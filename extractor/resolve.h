@@ -82,6 +82,8 @@ class Resolver {
                                           const std::optional<std::string>& focus) const;
   std::optional<std::string> WhereOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                       const RuleMatch& m) const;
+  std::optional<std::string> ByTitleWord(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                         const std::string& role, const std::string& owner) const;
   std::string Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                       const std::string& name) const;
   std::string FullestOnce(const ResolveInput& in, const std::vector<OrgMention>& orgs,

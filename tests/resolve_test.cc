@@ -233,5 +233,28 @@ TEST_F(ResolveTest, ARunWrittenAsTheXIsNoPerson) {
   EXPECT_FALSE(AnyWithPerson(ev, "Deccan Courier")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, APossessiveOwnerTakesTheLongerNameTheTitlesFieldNames) {
+  // "Port Alder's police chief" is the Port Alder Police Department, not the
+  // first longer name that begins "Port Alder", nor the focus.
+  const char* text =
+      "Coastline Health named a president. Walt Kimura leads the Port Alder Education "
+      "Association. Marcus Delacroix-Boone took the oath of office as Port Alder's police chief "
+      "on Thursday. He spent 22 years with the Tacoma Police Department. Karen Holloway is a "
+      "veteran of the Port Alder Police Department.";
+  auto ev = Events(text, "2025-08-08");
+  EXPECT_TRUE(Has(ev, "start|Marcus Delacroix-Boone|police chief|Port Alder Police Department|2025-08-07"))
+      << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, AShortNameResolvesToItsNameEndingInAnIndustryWord) {
+  // "International" ends a formal name, so "Mosaic" is that charity.
+  auto ev = Events(
+      "The executive director of Mosaic Relief International, Yasmin El-Sayed, resigned on "
+      "Friday. Mosaic board chair Ingrid Solberg would lead the search.",
+      "2025-05-27");
+  EXPECT_TRUE(Has(ev, "hold|Ingrid Solberg|board chair|Mosaic Relief International|-"))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
