@@ -421,8 +421,10 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   size_t counted_end = 0;
   bool any_counted = false;
   std::map<std::string, std::string> fullest;  // name -> Fullest(name)
+  const auto& places = lib_.List("PLACE");
   for (size_t i = 0; i < orgs.size(); ++i) {
-    if (generic.count(Lower(orgs[i].name))) continue;
+    // "Colombia's central bank": a country is no organization a story is about.
+    if (generic.count(Lower(orgs[i].name)) || places.count(Lower(orgs[i].name))) continue;
     // A news outlet quoted as a source ("told the Herald", "according to
     // Reuters") is not what the story is about.
     {
@@ -489,8 +491,10 @@ std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
     // organization named last before the title.
     const OrgMention* last = nullptr;
     const size_t sent_begin = in.sentences[m.sentence].span.begin;
+    const auto& places = lib_.List("PLACE");
     for (const auto& o : orgs) {
       if (o.sentence != m.sentence || o.span.end > role->begin) continue;
+      if (places.count(Lower(o.name))) continue;  // "Colombia's central bank ... its"
       if (o.span.begin <= sent_begin + 4) {
         last = &o;
         break;
@@ -550,6 +554,8 @@ std::optional<std::string> Resolver::WhereOrg(const ResolveInput& in,
 // "Port Alder's police chief": of the longer names in the document that begin
 // with the possessor's ("Port Alder Education Association", "Port Alder
 // Police Department"), the one that holds the word naming the title's field.
+// Without an owner (a public office), the ministry or department that holds
+// it.
 // Generic title words and modifiers never link, nor does the C-suite.
 std::optional<std::string> Resolver::ByTitleWord(const ResolveInput& in,
                                                  const std::vector<OrgMention>& orgs,
@@ -576,6 +582,11 @@ std::optional<std::string> Resolver::ByTitleWord(const ResolveInput& in,
   for (const auto& o : orgs) {
     const std::vector<std::string> ow = Words(Lower(o.name));
     if (ow.size() <= pw.size() || !std::equal(pw.begin(), pw.end(), ow.begin())) continue;
+    // Without an owner, only a ministry or department: "Finance Minister"
+    // is of the "Ministry of Finance and Public Credit".
+    if (owner.empty() && std::find(ow.begin(), ow.end(), "ministry") == ow.end() &&
+        std::find(ow.begin(), ow.end(), "department") == ow.end())
+      continue;
     for (const auto& f : fields)
       if (std::find(ow.begin() + static_cast<long>(pw.size()), ow.end(), f) != ow.end())
         return Fullest(in, orgs, o.name);
@@ -864,7 +875,10 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
           if (!base.org) base.org = WhereOrg(in, orgs, m);
           // "Interior Minister X", "Mayor Y": a public office, not a post at
           // the organization the story is about.
-          if (!base.org && !(rs && PublicOffice(Text(in.text, *rs)))) base.org = focus;
+          if (!base.org && rs && PublicOffice(Text(in.text, *rs)))
+            base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
+          else if (!base.org)
+            base.org = focus;
         }
         // "X joined from Beta": the organization left is not the one joined.
         if (!os && base.org)
@@ -957,8 +971,12 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
   // "Finance Minister X" read both as a title and as org "Finance" + title
   // "Minister": the title reading wins.
   std::set<std::string> titles;
+  std::set<std::string> titles_at;  // person, title, organization
   for (const auto& e : events)
-    if (e.role) titles.insert(Lower(e.person) + "\x1f" + Lower(*e.role));
+    if (e.role) {
+      titles.insert(Lower(e.person) + "\x1f" + Lower(*e.role));
+      titles_at.insert(Lower(e.person) + "\x1f" + Lower(*e.role) + "\x1f" + org_key(e.org));
+    }
   std::vector<Event> out;
   std::map<std::string, size_t> seen;
   std::map<std::string, std::optional<std::string>> implicit_dates;
@@ -966,6 +984,26 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
     if (e.type == "hold" && changes.count(key(e, "change"))) continue;
     if (e.org && e.role && titles.count(Lower(e.person) + "\x1f" + Lower(*e.org + " " + *e.role)))
       continue;
+    // ... also when "Finance" resolved to "Ministry of Finance": a longer
+    // title of the same person at the same organization ends with this one
+    // and its other words are all in the organization's name.
+    if (e.org && e.role) {
+      const std::string suffix = " " + Lower(*e.role);
+      const std::vector<std::string> ow = Words(Lower(*e.org));
+      bool longer = false;
+      for (auto it = titles.lower_bound(Lower(e.person) + "\x1f");
+           !longer && it != titles.end() && it->compare(0, e.person.size() + 1, Lower(e.person) + "\x1f") == 0;
+           ++it) {
+        const std::string t = it->substr(e.person.size() + 1);
+        if (t.size() <= suffix.size() || t.compare(t.size() - suffix.size(), suffix.size(), suffix) != 0)
+          continue;
+        bool all = true;
+        for (const auto& x : Words(t.substr(0, t.size() - suffix.size())))
+          if (std::find(ow.begin(), ow.end(), x) == ow.end()) all = false;
+        longer = all && titles_at.count(Lower(e.person) + "\x1f" + t + "\x1f" + org_key(e.org));
+      }
+      if (longer) continue;
+    }
     if (e.org_implicit && e.role &&
         explicit_titles.count(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role))) {
       // Its date may still be the more precise statement of the same change.

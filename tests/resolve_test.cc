@@ -256,5 +256,31 @@ TEST_F(ResolveTest, AShortNameResolvesToItsNameEndingInAnIndustryWord) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, ACountryIsNeverTheFocusNorTheOwnerOfItsTitles) {
+  // The story is about "Colombia's central bank, the Banco de la República".
+  auto ev = Events(
+      "Colombia's central bank picks Luis Peña as next chief\n\n"
+      "The board of Colombia's central bank, the Banco de la República, has chosen Luis Peña as "
+      "its next general manager, replacing Ricardo Salcedo, who will leave at the end of "
+      "September.",
+      "2024-07-15");
+  EXPECT_TRUE(Has(ev, "start|Luis Peña|general manager|Banco de la República|-"))
+      << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "end|Ricardo Salcedo|general manager|Banco de la República|2024-09"))
+      << ::testing::PrintToString(ev);
+  for (const auto& e : ev) EXPECT_EQ(e.find("|Colombia|"), std::string::npos) << e;
+}
+
+TEST_F(ResolveTest, AMinisterByPortfolioBelongsToTheMinistryTheDocumentNames) {
+  // One event, with the whole title: "Finance" is no organization of its own.
+  auto ev = Events(
+      "The Ministry of Finance backed the plan. Finance Minister Carolina Zuluaga said the vote "
+      "had been unanimous.");
+  EXPECT_TRUE(Has(ev, "hold|Carolina Zuluaga|Finance Minister|Ministry of Finance|-"))
+      << ::testing::PrintToString(ev);
+  EXPECT_FALSE(Has(ev, "hold|Carolina Zuluaga|Minister|Ministry of Finance|-"))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
