@@ -54,7 +54,10 @@ std::vector<Token> Tokens(const std::string& s) {
 
 MentionFinder::MentionFinder(const PatternLibrary& lib)
     : lib_(lib),
-      name_(Compile(lib, "NAME")),
+      // NAME_SCAN, when defined, finds names with the titles before them
+      // ("Deputy Governor Jorge Luis Santamaría Treviño"), which NAME's few
+      // words would cut.
+      name_(Compile(lib, lib.Macro("NAME_SCAN").empty() ? "NAME" : "NAME_SCAN")),
       org_(Compile(lib, "ORG_MENTION")),
       date_(Compile(lib, "DATE")),
       issuer_(Compile(lib, "ISSUER")),
