@@ -731,10 +731,14 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         std::string raw = Text(in.text, it->second);
         if (finder_.IsOrgReference(raw) || IsLowerReference(raw)) continue;
         // "Prime Minister X" read as organization "Prime" and title "Minister".
+        // "Interior Minister X" likewise: a portfolio, no organization.
         if (auto r = m.slots.find(std::string("role") + (slot[3] == '2' ? "2" : ""));
-            r != m.slots.end() && r->second.begin == it->second.end + 1 &&
-            lib_.List("ROLE_TITLE").count(Lower(raw + " " + Text(in.text, r->second))))
-          continue;
+            r != m.slots.end() && r->second.begin == it->second.end + 1) {
+          const std::string role = Lower(Text(in.text, r->second));
+          if (lib_.List("ROLE_TITLE").count(Lower(raw + " " + role)) ||
+              ((role == "minister" || role == "secretary") && Words(raw).size() <= 2))
+            continue;
+        }
         std::string name = finder_.CleanOrg(raw);
         if (PlausibleOrg(name) && !lib_.List("ORG_GENERIC").count(Lower(name)))
           orgs.push_back({it->second, name, m.sentence});
