@@ -80,7 +80,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       clause_break_(CompileMacro(lib, "CLAUSE_BREAK")),
       hedge_(CompileMacro(lib, "HEDGE")),
       effective_(CompileMacro(lib, "EFFECTIVE_NOTE")),
-      report_(CompileMacro(lib, "REPORT_CUE")) {}
+      report_(CompileMacro(lib, "REPORT_CUE")),
+      speaker_(lib.Macro("ORG_SPEAKS").empty() ? nullptr : CompileMacro(lib, "ORG_SPEAKS")) {}
 
 std::string Resolver::CleanRole(std::string role) const {
   const auto& drop = lib_.List("ROLE_DROP");
@@ -594,6 +595,30 @@ std::optional<std::string> Resolver::ByTitleWord(const ResolveInput& in,
   return std::nullopt;
 }
 
+// The organization a passage speaks for when it is not the document's: the
+// subject of "Mehrotra Cables Ltd., the group's listed arm, said its board
+// ..." (ORG_SPEAKS read right after an organization's mention), in the
+// match's sentence before the match or in the sentence before it. Titles
+// left without an organization there, and "the company", are its.
+std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
+                                                const std::vector<OrgMention>& orgs,
+                                                const RuleMatch& m) const {
+  if (!speaker_) return std::nullopt;
+  const size_t first = m.sentence > 0 ? m.sentence - 1 : 0;
+  const OrgMention* best = nullptr;
+  for (const auto& o : orgs) {
+    if (o.sentence < first || o.sentence > m.sentence) continue;
+    if (o.sentence == m.sentence && o.span.end > m.span.begin) break;
+    const Span sent = in.sentences[o.sentence].span;
+    const re2::StringPiece after(in.text.data() + o.span.end, sent.end - o.span.end);
+    if (RE2::PartialMatch(after, *speaker_) && PlausibleOrg(o.name) &&
+        !lib_.List("ORG_GENERIC").count(Lower(o.name)))
+      best = &o;
+  }
+  if (!best) return std::nullopt;
+  return Fullest(in, orgs, best->name);
+}
+
 // "the ministry", "the agency's", "the retail group": the organization a
 // lower-case reference names by its words. The focus when its name holds them
 // all (or the reference is a broad one: "the company", "the group"), else the
@@ -758,6 +783,8 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
   std::vector<Event> events;
   for (const auto& m : matches) {
     const Rule& rule = lib_.rules()[m.rule];
+    std::optional<std::string> local;  // LocalFocus, asked once per match when needed
+    bool local_done = false;
     // "X is rumoured to join", "whether X will become": no change to report.
     const size_t sent_begin = in.sentences[m.sentence].span.begin;
     const size_t window = m.span.begin > sent_begin + 60 ? m.span.begin - 60 : sent_begin;
@@ -872,22 +899,27 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       }
 
       if (!carried) {
+        if (!local_done) {
+          local = LocalFocus(in, orgs, m);
+          local_done = true;
+        }
+        const std::optional<std::string>& here = local ? local : focus;
         if (os) {
-          base.org = ResolveOrg(in, orgs, *os, focus);
+          base.org = ResolveOrg(in, orgs, *os, here);
         } else if (!emit.org_none) {
-          base.org = OwnerOfTitle(in, orgs, rs, m, focus);
+          base.org = OwnerOfTitle(in, orgs, rs, m, here);
           if (!base.org) base.org = WhereOrg(in, orgs, m);
           // "Interior Minister X", "Mayor Y": a public office, not a post at
           // the organization the story is about.
           if (!base.org && rs && PublicOffice(Text(in.text, *rs)))
             base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
           else if (!base.org)
-            base.org = focus;
+            base.org = here;
         }
         // "X joined from Beta": the organization left is not the one joined.
         if (!os && base.org)
           for (const auto& [name, span] : m.slots)
-            if (name.rfind("org", 0) == 0 && ResolveOrg(in, orgs, span, focus) == base.org) {
+            if (name.rfind("org", 0) == 0 && ResolveOrg(in, orgs, span, here) == base.org) {
               base.org.reset();
               break;
             }

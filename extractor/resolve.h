@@ -72,6 +72,8 @@ class Resolver {
   std::optional<std::string> ResolveOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                         Span span, const std::optional<std::string>& focus) const;
   std::optional<std::string> Focus(const ResolveInput& in, const std::vector<OrgMention>& orgs) const;
+  std::optional<std::string> LocalFocus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                        const RuleMatch& m) const;
   std::optional<std::string> ByNoun(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                     const std::string& reference, size_t pos,
                                     const std::optional<std::string>& focus) const;
@@ -96,6 +98,7 @@ class Resolver {
   const MentionFinder& finder_;
   const DateNormalizer& dates_;
   std::unique_ptr<RE2> future_, clause_break_, hedge_, effective_, report_;
+  std::unique_ptr<RE2> speaker_;  // ORG_SPEAKS, when the library defines it
 };
 
 }  // namespace newsroles

@@ -282,5 +282,17 @@ TEST_F(ResolveTest, AMinisterByPortfolioBelongsToTheMinistryTheDocumentNames) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AnOrganizationThatSpeaksInAPassageOwnsItsImplicitTitles) {
+  // The story is about the group; the filing's sentence speaks for its arm.
+  auto ev = Events(
+      "Mehrotra Group names new chairman\n\n"
+      "Mehrotra Group said Vikram Mehrotra will retire. Mehrotra Group shares rose. "
+      "Mehrotra Cables Ltd., the group's listed subsidiary, said its board had approved the "
+      "appointment of Siddharth Nair as Managing Director.",
+      "2025-02-12");
+  EXPECT_TRUE(Has(ev, "start|Siddharth Nair|Managing Director|Mehrotra Cables Ltd|-"))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
