@@ -196,7 +196,24 @@ std::optional<std::string> Resolver::FullNameOnce(const ResolveInput& in,
     if (!inner) maximal.insert(a);
   }
   if (maximal.size() == 1) return *maximal.begin();
-  if (maximal.size() > 1) return std::nullopt;
+  if (maximal.size() > 1) {
+    // "Park" in an obituary of Park Jae-won that names "his son, Park
+    // Min-soo" further down: the person the story opens with, when every
+    // other bearer of the name enters after its first two sentences. Two
+    // bearers named up top ("Daniel Zhang ... Jeff Zhang") stay ambiguous.
+    const PersonMention* lead = nullptr;
+    for (const auto& p : in.mentions.persons) {
+      if (p.sentence > 1) break;
+      if (Words(p.name).size() >= 2) {
+        lead = &p;
+        break;
+      }
+    }
+    if (!lead || !maximal.count(lead->name)) return std::nullopt;
+    for (const auto& p : in.mentions.persons)
+      if (p.name != lead->name && maximal.count(p.name) && p.sentence < 3) return std::nullopt;
+    return lead->name;
+  }
   if (w.size() == 1) {
     // A lone word that names nobody else in the document: only with a title.
     return std::nullopt;

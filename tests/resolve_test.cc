@@ -294,5 +294,17 @@ TEST_F(ResolveTest, AnOrganizationThatSpeaksInAPassageOwnsItsImplicitTitles) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AFamilyNameSharedWithSomeoneNamedLaterIsTheLeadPerson) {
+  // The son enters in the fourth sentence; "Park" is the man the obituary is about.
+  auto ev = Events(
+      "Park Jae-won, steel pioneer, dies at 88\n\n"
+      "Park Jae-won, the former chairman of Hanseong Steel Co., died on Saturday. He was 88. "
+      "His death was confirmed by his son, Park Min-soo, the company's chief executive. "
+      "Park joined the Korea Industrial Development Bank as a clerk in 1958.",
+      "2024-02-19");
+  EXPECT_TRUE(Has(ev, "start|Park Jae-won|clerk|Korea Industrial Development Bank|1958"))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
