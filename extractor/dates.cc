@@ -174,6 +174,14 @@ std::optional<std::string> DateNormalizer::Normalize(std::string_view text,
       if (!y && anchor && (Has(w, "this") || Has(w, "current"))) y = anchor->year;
       if (!y && anchor && Has(w, "next")) y = anchor->year + 1;
       if (!y && anchor && Has(w, "last")) y = anchor->year - 1;
+      // "in the fourth quarter": the nearest such quarter (half) in the
+      // direction the tense implies, counting the anchor's own.
+      if (!y && anchor) {
+        const int now = q ? (anchor->month - 1) / 3 + 1 : (anchor->month <= 6 ? 1 : 2);
+        const int want = q ? q : h;
+        y = future ? (want >= now ? anchor->year : anchor->year + 1)
+                   : (want <= now ? anchor->year : anchor->year - 1);
+      }
       if (!y) return std::nullopt;
       if (fiscal) return Fmt(*y);
       return Fmt(*y) + (q ? "-Q" + std::to_string(q) : "-H" + std::to_string(h));

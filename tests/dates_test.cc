@@ -91,6 +91,12 @@ TEST_F(DatesTest, QuartersAndHalves) {
   EXPECT_EQ(Future("the first half of next year", kAnchor), "2023-H1");
   // Without a year and without an anchor: nothing to say.
   EXPECT_EQ(NoAnchor("the first quarter"), std::nullopt);
+  // Without a year: the nearest in the tense's direction, the anchor's own included.
+  const CivilDate aug{2023, 8, 21};
+  EXPECT_EQ(Future("in the fourth quarter", aug), "2023-Q4");
+  EXPECT_EQ(Future("in the second quarter", aug), "2024-Q2");
+  EXPECT_EQ(Past("in the first half", aug), "2023-H1");
+  EXPECT_EQ(Past("in the fourth quarter", aug), "2022-Q4");
 }
 
 TEST_F(DatesTest, FiscalPeriodsGiveTheYear) {
