@@ -114,6 +114,8 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
   // A title ends before the name: "Chief Financial Officer Helen Marsh".
   for (size_t i = b; i < toks.size(); ++i)
     if (roles.count(Lower(toks[i].text))) b = i + 1;
+  // ... and an honorific may follow it: "Non-Executive Chair Ms Louise Tregenza".
+  while (b < toks.size() && droppable(toks[b].text)) ++b;
   size_t e = toks.size();
   while (e > b && (not_names.count(Lower(toks[e - 1].text)) || roles.count(Lower(toks[e - 1].text))))
     --e;
