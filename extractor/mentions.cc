@@ -336,6 +336,39 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
     }
     return false;
   };
+  // "Born in Glace Bay, Nova Scotia, in 1939": a run right after "in" or
+  // "near" (not a possessive), and one set off by commas right after such a
+  // place, is a place.
+  std::set<std::string> places_in_text;
+  for (const auto& p : m.persons) {
+    const size_t b = p.span.begin;
+    auto before = [&](const char* w) {
+      const size_t n = std::char_traits<char>::length(w);
+      return b >= n && text.compare(b - n, n, w) == 0 &&
+             (b == n || !std::isalpha(static_cast<unsigned char>(text[b - n - 1])));
+    };
+    const bool possessive = p.span.end + 1 < text.size() && text[p.span.end] == '\'';
+    if (possessive || std::count(p.name.begin(), p.name.end(), ' ') > 2) continue;
+    // Not "brought in X" (a hire), nor "lost confidence in Menezes" (a
+    // family name the document gives in full elsewhere).
+    if (before("brought in ") || before("bring in ") || before("brings in ") ||
+        before("bringing in "))
+      continue;
+    bool part_of_longer = false;
+    for (const auto& q : m.persons)
+      if (q.name.size() > p.name.size() + 1 &&
+          q.name.compare(q.name.size() - p.name.size(), p.name.size(), p.name) == 0 &&
+          q.name[q.name.size() - p.name.size() - 1] == ' ')
+        part_of_longer = true;
+    if (part_of_longer) continue;
+    if (before("in ") || before("near ")) {
+      places_in_text.insert(p.name);
+      for (const auto& q : m.persons)
+        if (q.span.begin == p.span.end + 2 && text.compare(p.span.end, 2, ", ") == 0 &&
+            q.span.end < text.size() && (text[q.span.end] == ',' || text[q.span.end] == '.'))
+          places_in_text.insert(q.name);  // not "in Daegu, Park joined"
+    }
+  }
   std::set<std::string> org_names;
   for (const auto& o : m.orgs) org_names.insert(o.name);
   // "Brenner Antriebstechnik" of "Brenner Antriebstechnik AG": an
@@ -357,7 +390,7 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
     return false;
   };
   for (const auto& name : person_names)
-    if (org_names.count(name) || after_the(name) || org_stem(name) ||
+    if (org_names.count(name) || after_the(name) || org_stem(name) || places_in_text.count(name) ||
         places.count(Lower(name)))
       m.not_persons.insert(name);
   std::erase_if(m.persons, [&](const PersonMention& p) { return m.not_persons.count(p.name) > 0; });

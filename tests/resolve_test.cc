@@ -306,5 +306,20 @@ TEST_F(ResolveTest, AFamilyNameSharedWithSomeoneNamedLaterIsTheLeadPerson) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, APlaceAfterInIsNoPerson) {
+  // "Glace Bay, Nova Scotia" are places; "brought in X" is a hire.
+  auto ev = Events(
+      "Gordon MacRury, publisher, dies at 85\n\n"
+      "Gordon MacRury, the former publisher of the Ledger, died on Friday. Born in Glace Bay, "
+      "Nova Scotia, in 1939, MacRury left school at 16 and became a reporter at the Ledger in "
+      "1955. The Ledger said it had brought in Rahul Venkatesan as chief financial officer.",
+      "2024-03-02");
+  for (const auto& e : ev) {
+    EXPECT_EQ(e.find("Glace Bay"), std::string::npos) << e;
+    EXPECT_EQ(e.find("Nova Scotia"), std::string::npos) << e;
+  }
+  EXPECT_TRUE(AnyWithPerson(ev, "Rahul Venkatesan")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
