@@ -921,7 +921,14 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
           local_done = true;
         }
         const std::optional<std::string>& here = local ? local : focus;
-        if (os) {
+        // "Norway's transport minister": a country's public office, at no
+        // organization unless the document names its ministry.
+        bool national_office = false;
+        if (os && rs && lib_.List("PLACE").count(Lower(finder_.CleanOrg(Text(in.text, *os)))) &&
+            PublicOffice(Text(in.text, *rs))) {
+          national_office = true;
+          base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
+        } else if (os) {
           base.org = ResolveOrg(in, orgs, *os, here);
         } else if (!emit.org_none) {
           base.org = OwnerOfTitle(in, orgs, rs, m, here);
@@ -941,7 +948,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
               break;
             }
         base.org_implicit = !os && !emit.org_none;
-        if (os && !base.org) continue;
+        if (os && !base.org && !national_office) continue;
       }
       if (emit.type == "hold" && rs) {
         // "X, the former CEO of Y" reports a change, not a holding.
