@@ -339,6 +339,15 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
   // "Born in Glace Bay, Nova Scotia, in 1939": a run right after "in" or
   // "near" (not a possessive), and one set off by commas right after such a
   // place, is a place.
+  // Both lookups below are indexed once, so a document of many names stays
+  // linear: the names that end a longer name, and each mention by its start.
+  std::set<std::string> name_tails;
+  std::map<size_t, const PersonMention*> by_start;
+  for (const auto& q : m.persons) {
+    by_start.emplace(q.span.begin, &q);
+    for (size_t sp = q.name.find(' '); sp != std::string::npos; sp = q.name.find(' ', sp + 1))
+      name_tails.insert(q.name.substr(sp + 1));
+  }
   std::set<std::string> places_in_text;
   for (const auto& p : m.persons) {
     const size_t b = p.span.begin;
@@ -354,19 +363,14 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
     if (before("brought in ") || before("bring in ") || before("brings in ") ||
         before("bringing in "))
       continue;
-    bool part_of_longer = false;
-    for (const auto& q : m.persons)
-      if (q.name.size() > p.name.size() + 1 &&
-          q.name.compare(q.name.size() - p.name.size(), p.name.size(), p.name) == 0 &&
-          q.name[q.name.size() - p.name.size() - 1] == ' ')
-        part_of_longer = true;
-    if (part_of_longer) continue;
+    if (name_tails.count(p.name)) continue;
     if (before("in ") || before("near ")) {
       places_in_text.insert(p.name);
-      for (const auto& q : m.persons)
-        if (q.span.begin == p.span.end + 2 && text.compare(p.span.end, 2, ", ") == 0 &&
-            q.span.end < text.size() && (text[q.span.end] == ',' || text[q.span.end] == '.'))
-          places_in_text.insert(q.name);  // not "in Daegu, Park joined"
+      auto next = by_start.find(p.span.end + 2);
+      if (next != by_start.end() && text.compare(p.span.end, 2, ", ") == 0) {
+        const size_t e = next->second->span.end;  // not "in Daegu, Park joined"
+        if (e < text.size() && (text[e] == ',' || text[e] == '.')) places_in_text.insert(next->second->name);
+      }
     }
   }
   std::set<std::string> org_names;

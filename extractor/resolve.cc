@@ -60,6 +60,11 @@ bool ContainsWords(const std::vector<std::string>& hay, const std::vector<std::s
   return j == needle.size();
 }
 
+// "Acme's", "Rovers'": a word that ends in a possessive.
+bool Possessive(const std::string& w) {
+  return w.size() > 2 && (w.back() == '\'' || w.compare(w.size() - 2, 2, "'s") == 0);
+}
+
 // "the alliance", "the insurer": a lower-case reference to an organization.
 bool IsLowerReference(const std::string& raw) {
   if (raw.rfind("the ", 0) != 0 || raw.size() < 5) return false;
@@ -99,8 +104,7 @@ std::string Resolver::CleanRole(std::string role) const {
   // "the central bank's senior deputy governor": the owner is not the title.
   for (size_t i = b; i + 1 < w.size(); ++i) {
     const std::string& x = w[i];
-    if ((x.size() > 2 && x.compare(x.size() - 2, 2, "'s") == 0) || (x.size() > 2 && x.back() == '\''))
-      b = i + 1;
+    if (Possessive(x)) b = i + 1;
   }
   // "a former Norwegian deputy foreign minister": the nationality is no part of the title.
   const auto& nationalities = lib_.List("NATIONALITY");
@@ -523,25 +527,20 @@ std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
     return std::nullopt;
   }
   // "the agency's deputy director": the organization the noun names.
-  if (Lower(first) == "the" && w.size() > 2 && w[1].size() > 2 &&
-      std::islower(static_cast<unsigned char>(w[1][0])) &&
-      (w[1].back() == '\'' || w[1].compare(w[1].size() - 2, 2, "'s") == 0)) {
+  if (Lower(first) == "the" && w.size() > 2 && std::islower(static_cast<unsigned char>(w[1][0])) &&
+      Possessive(w[1])) {
     if (!lib_.List("ORG_REF_NOUN").count(Lower(w[1].substr(0, w[1].rfind('\'')))))
       return std::nullopt;
     return ByNoun(in, orgs, "the " + w[1], role->begin, focus);
   }
-  // "Acme's", "Port Alder's": capitalized words, the last of them possessive.
+  // "Acme's", "Port Alder's": up to four capitalized words, the last of them possessive.
   std::string owner;
-  for (size_t i = 0; i < w.size() && i < 4; ++i) {
-    const std::string& x = w[i];
-    if (x.size() < 2 || !std::isupper(static_cast<unsigned char>(x[0]))) break;
-    owner += (i ? " " : "") + x;
-    if (x.size() > 2 && (x.back() == '\'' || x.compare(x.size() - 2, 2, "'s") == 0)) break;
-    if (i + 1 == w.size() || i == 3) owner.clear();
+  for (size_t i = 0; i < w.size() && i < 4 && std::isupper(static_cast<unsigned char>(w[i][0])); ++i) {
+    if (!Possessive(w[i])) continue;
+    for (size_t j = 0; j <= i; ++j) owner += (j ? " " : "") + w[j];
+    break;
   }
-  const bool possessive =
-      !owner.empty() && (owner.back() == '\'' || owner.compare(owner.size() - 2, 2, "'s") == 0);
-  if (!possessive) return std::nullopt;
+  if (owner.empty()) return std::nullopt;
   std::string name = finder_.CleanOrg(owner);
   if (!PlausibleOrg(name)) return std::nullopt;
   // "Port Alder's police chief": of the longer names that begin with "Port
@@ -579,10 +578,23 @@ std::optional<std::string> Resolver::ByTitleWord(const ResolveInput& in,
                                                  const std::vector<OrgMention>& orgs,
                                                  const std::string& role,
                                                  const std::string& owner) const {
+  // Each scans every mention: once per (owner, title) in a document.
+  const std::string key = owner + '\x1f' + Lower(role);
+  auto memo = in.title_owners.find(key);
+  if (memo != in.title_owners.end()) return memo->second;
+  auto found = ByTitleWordOnce(in, orgs, role, owner);
+  in.title_owners.emplace(key, found);
+  return found;
+}
+
+std::optional<std::string> Resolver::ByTitleWordOnce(const ResolveInput& in,
+                                                     const std::vector<OrgMention>& orgs,
+                                                     const std::string& role,
+                                                     const std::string& owner) const {
   std::vector<std::string> w = Words(Lower(role));
   // The title is what follows the possessive.
   for (size_t i = w.size(); i-- > 0;)
-    if (w[i].back() == '\'' || (w[i].size() > 2 && w[i].compare(w[i].size() - 2, 2, "'s") == 0)) {
+    if (Possessive(w[i])) {
       w.erase(w.begin(), w.begin() + static_cast<long>(i) + 1);
       break;
     }
@@ -612,25 +624,39 @@ std::optional<std::string> Resolver::ByTitleWord(const ResolveInput& in,
   return std::nullopt;
 }
 
+// Which organization mentions speak: ORG_SPEAKS reads right after them
+// ("Mehrotra Cables Ltd., the group's listed arm, said its board ..."). Once
+// per document.
 // The organization a passage speaks for when it is not the document's: the
-// subject of "Mehrotra Cables Ltd., the group's listed arm, said its board
-// ..." (ORG_SPEAKS read right after an organization's mention), in the
-// match's sentence before the match or in the sentence before it. Titles
-// left without an organization there, and "the company", are its.
-std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
-                                                const std::vector<OrgMention>& orgs,
-                                                const RuleMatch& m) const {
-  if (!speaker_) return std::nullopt;
-  const size_t first = m.sentence > 0 ? m.sentence - 1 : 0;
-  const OrgMention* best = nullptr;
-  for (const auto& o : orgs) {
-    if (o.sentence < first || o.sentence > m.sentence) continue;
-    if (o.sentence == m.sentence && o.span.end > m.span.begin) break;
+// last mention that speaks in the match's sentence before the match or in the
+// sentence before it. Titles left without an organization there, and "the
+// company", are its.
+std::vector<bool> Resolver::Speakers(const ResolveInput& in,
+                                     const std::vector<OrgMention>& orgs) const {
+  std::vector<bool> speaks(orgs.size(), false);
+  if (!speaker_) return speaks;
+  const auto& generic = lib_.List("ORG_GENERIC");
+  for (size_t i = 0; i < orgs.size(); ++i) {
+    const OrgMention& o = orgs[i];
     const Span sent = in.sentences[o.sentence].span;
     const re2::StringPiece after(in.text.data() + o.span.end, sent.end - o.span.end);
-    if (RE2::PartialMatch(after, *speaker_) && PlausibleOrg(o.name) &&
-        !lib_.List("ORG_GENERIC").count(Lower(o.name)))
-      best = &o;
+    speaks[i] = RE2::PartialMatch(after, *speaker_) && PlausibleOrg(o.name) &&
+                !generic.count(Lower(o.name));
+  }
+  return speaks;
+}
+
+std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
+                                                const std::vector<OrgMention>& orgs,
+                                                const std::vector<bool>& speaks,
+                                                const RuleMatch& m) const {
+  const size_t first = m.sentence > 0 ? m.sentence - 1 : 0;
+  const OrgMention* best = nullptr;
+  for (size_t i = 0; i < orgs.size(); ++i) {
+    const OrgMention& o = orgs[i];
+    if (o.sentence < first || o.sentence > m.sentence) continue;
+    if (o.sentence == m.sentence && o.span.end > m.span.begin) break;
+    if (speaks[i]) best = &o;
   }
   if (!best) return std::nullopt;
   return Fullest(in, orgs, best->name);
@@ -797,6 +823,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
   // What the document is about, for titles whose organization the text leaves
   // implicit: computed once, not per event.
   const std::optional<std::string> focus = Focus(in, orgs);
+  const std::vector<bool> speaks = Speakers(in, orgs);
   std::vector<Event> events;
   for (const auto& m : matches) {
     const Rule& rule = lib_.rules()[m.rule];
@@ -917,7 +944,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
 
       if (!carried) {
         if (!local_done) {
-          local = LocalFocus(in, orgs, m);
+          local = LocalFocus(in, orgs, speaks, m);
           local_done = true;
         }
         const std::optional<std::string>& here = local ? local : focus;

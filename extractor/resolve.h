@@ -45,6 +45,7 @@ struct ResolveInput {
   mutable std::map<std::string, std::optional<std::string>> full_names;
   mutable std::map<std::string, std::string> fullest_orgs;
   mutable std::map<std::string, char> genders;  // full name -> 'm', 'f' or 0
+  mutable std::map<std::string, std::optional<std::string>> title_owners;  // ByTitleWord
 };
 
 class Resolver {
@@ -72,8 +73,9 @@ class Resolver {
   std::optional<std::string> ResolveOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                         Span span, const std::optional<std::string>& focus) const;
   std::optional<std::string> Focus(const ResolveInput& in, const std::vector<OrgMention>& orgs) const;
+  std::vector<bool> Speakers(const ResolveInput& in, const std::vector<OrgMention>& orgs) const;
   std::optional<std::string> LocalFocus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
-                                        const RuleMatch& m) const;
+                                        const std::vector<bool>& speaks, const RuleMatch& m) const;
   std::optional<std::string> ByNoun(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                     const std::string& reference, size_t pos,
                                     const std::optional<std::string>& focus) const;
@@ -86,6 +88,8 @@ class Resolver {
                                       const RuleMatch& m) const;
   std::optional<std::string> ByTitleWord(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                          const std::string& role, const std::string& owner) const;
+  std::optional<std::string> ByTitleWordOnce(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                             const std::string& role, const std::string& owner) const;
   std::string Fullest(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                       const std::string& name) const;
   std::string FullestOnce(const ResolveInput& in, const std::vector<OrgMention>& orgs,
