@@ -379,6 +379,21 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
     best_words = ow.size();
     break;
   }
+  // A headline's short form of the name the body gives in full ("Blue Heron
+  // Health" then "Blue Heron Health System"): the name that extends it.
+  for (bool grew = best_words > w.size(); grew;) {
+    grew = false;
+    const std::vector<std::string> bw = Words(Lower(best));
+    for (const auto& o : orgs) {
+      std::vector<std::string> ow = Words(Lower(o.name));
+      if (ow.size() <= bw.size() || !std::equal(bw.begin(), bw.end(), ow.begin())) continue;
+      if (!ends.count(ow.back())) continue;
+      best = o.name;
+      best_words = ow.size();
+      grew = true;
+      break;
+    }
+  }
   if (best_words == w.size()) {
     // "Rovers" for "Northbridge Rovers", "Costa Blanca" for "Baloncesto Costa
     // Blanca": the one longer name that ends with it.
@@ -916,6 +931,15 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
           if (it->person == *person && it->role) from = &*it;
         }
         if (!from) continue;
+        // "Westfield Memorial Hospital president Tom Vrabel ... will retire":
+        // of two readings of one title, the one that names its organization.
+        if (from->org_implicit)
+          for (const auto& e : events)
+            if (e.sentence == from->sentence && e.person == *person && e.role == from->role &&
+                !e.org_implicit && e.org) {
+              from = &e;
+              break;
+            }
         roles.push_back(from->role);
         base.org = from->org;
         carried = true;
