@@ -570,16 +570,43 @@ std::optional<std::string> Resolver::WhereOrg(const ResolveInput& in,
                                               const std::vector<OrgMention>& orgs,
                                               const RuleMatch& m) const {
   const OrgMention* last = nullptr;
+  const OrgMention* first = nullptr;
   for (const auto& o : orgs)
-    if (o.sentence == m.sentence && o.span.end <= m.span.begin) last = &o;
+    if (o.sentence == m.sentence && o.span.end <= m.span.begin) {
+      last = &o;
+      if (!first) first = &o;
+    }
   if (!last) return std::nullopt;
-  const std::string between = Lower(Text(in.text, {last->span.end, m.span.begin}));
+  std::string between = Lower(Text(in.text, {last->span.end, m.span.begin}));
+  // "Sehwa Chemical Co., the group's loss-making petrochemical arm, where": an
+  // apposition may stand between the name and "where".
+  if (between.rfind(", ", 0) == 0)
+    if (const size_t close = between.find(", ", 2);
+        close != std::string::npos && close < 90 && between.compare(close, 7, ", where") == 0 &&
+        between.find_first_of(";.", 0) > close)
+      between.erase(0, close);
   for (const char* link : {", where ", ", at which ", ", in which "}) {
     const size_t n = std::char_traits<char>::length(link);
     if (between.size() >= n - 1 && between.size() <= n + 12 &&
         between.compare(0, n - 1, link, n - 1) == 0)
       return Fullest(in, orgs, last->name);
   }
+  // "At Sehwa Life Insurance Co., Jang Hoon ... was named president": a
+  // sentence that opens at an organization sets where its titles are. So does
+  // "In the trading and construction unit, Sehwa C&T Corp., President X ...".
+  const Span sent = in.sentences[m.sentence].span;
+  std::string opening = Text(in.text, {sent.begin, first->span.begin});
+  // (The mention's span may hold the capitalized "At" itself.)
+  if (Text(in.text, {first->span.begin, std::min(first->span.end, first->span.begin + 3)}) == "At ")
+    opening += "At ";
+  const bool at = opening == "At " || opening == "At the " || opening == "Over at ";
+  const bool in_unit = opening.rfind("In ", 0) == 0 && opening.size() < 60 &&
+                       opening.size() > 5 && opening.compare(opening.size() - 2, 2, ", ") == 0 &&
+                       std::count(opening.begin(), opening.end(), ',') == 1;
+  size_t after = first->span.end;
+  if (after < in.text.size() && in.text[after] == '.') ++after;  // "Co.,"
+  if ((at || in_unit) && after < m.span.begin && in.text[after] == ',')
+    return Fullest(in, orgs, first->name);
   return std::nullopt;
 }
 

@@ -177,6 +177,22 @@ TEST_F(ResolveTest, AWhereClauseTakesTheOrganizationItHangsOn) {
   EXPECT_TRUE(Has(ev, "start|Jane Doe|head of trading|Beta Bank|-")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, ASentenceOpeningAtAnOrganizationOwnsItsTitles) {
+  // A group story that moves from unit to unit: "At X, ...", "In the unit, X,
+  // ...", and "came at X, its apposition, where ...".
+  auto ev = Events(
+      "Sehwa Group names new chiefs\n\n"
+      "Sehwa Group promoted 138 executives on Thursday, the group said. "
+      "At Sehwa Life Insurance Co., Jang Hoon was named president. "
+      "The biggest shake-up came at Sehwa Chemical Co., the group's loss-making arm, where "
+      "Chief Executive Park Min-seok was replaced by Choi Eun-hye. "
+      "In the trading unit, Sehwa C&T Corp., President Han Ji-woo was promoted to vice chairman.",
+      "2025-12-04");
+  EXPECT_TRUE(Has(ev, "start|Jang Hoon|president|Sehwa Life Insurance Co.|-")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "end|Park Min-seok|Chief Executive|Sehwa Chemical Co.|-")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "start|Han Ji-woo|vice chairman|Sehwa C&T Corp|-")) << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, AnEffectiveNoteDatesTheChangesBeforeIt) {
   auto ev = Events(
       "Acme Corp. has named Jane Doe chief executive, succeeding John Roe. "
