@@ -67,7 +67,8 @@ bool Possessive(const std::string& w) {
 
 // "the alliance", "the insurer": a lower-case reference to an organization.
 bool IsLowerReference(const std::string& raw) {
-  if (raw.rfind("the ", 0) != 0 || raw.size() < 5) return false;
+  // (Sentence-initial too: "The fund's chief executive".)
+  if ((raw.rfind("the ", 0) != 0 && raw.rfind("The ", 0) != 0) || raw.size() < 5) return false;
   for (size_t i = 4; i < raw.size(); ++i)
     if (std::isupper(static_cast<unsigned char>(raw[i]))) return false;
   return raw.find(' ', 4) == std::string::npos ||
@@ -490,6 +491,18 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
     const std::string& full = known->second;
     auto [it, fresh] = counts.try_emplace(full, 0, i);
     it->second.first += orgs[i].sentence < 2 ? 4 : 1;
+  }
+  // "The NRIA manages ...": a defined acronym used on its own names its
+  // organization as often (the definition "(NRIA)" itself aside).
+  for (const auto& [abbr, full] : in.mentions.acronyms) {
+    auto it = counts.find(Fullest(in, orgs, full));
+    if (it == counts.end()) continue;
+    for (size_t at = in.text.find(abbr); at != std::string::npos; at = in.text.find(abbr, at + 1)) {
+      const size_t end = at + abbr.size();
+      const bool word = (at == 0 || !std::isalnum(static_cast<unsigned char>(in.text[at - 1]))) &&
+                        (end >= in.text.size() || !std::isalnum(static_cast<unsigned char>(in.text[end])));
+      if (word && !(at > 0 && in.text[at - 1] == '(')) it->second.first += 1;
+    }
   }
   // "the authority", "the club": each reference counts for the organizations
   // whose name holds its noun ("Commerce and Markets Authority").

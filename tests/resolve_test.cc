@@ -193,6 +193,24 @@ TEST_F(ResolveTest, ASentenceOpeningAtAnOrganizationOwnsItsTitles) {
   EXPECT_TRUE(Has(ev, "start|Han Ji-woo|vice chairman|Sehwa C&T Corp|-")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, ADefinedAcronymCountsTowardsFocusAndHonorificsMayRun) {
+  // "The NRIA ..." names the authority as often as its full name would, so the
+  // bank of a separate item later on is not what "the fund's chief executive"
+  // belongs to; "His Excellency Sheikh" is dropped from the name.
+  auto ev = Events(
+      "Royal decree names new chairman at reserve fund\n\n"
+      "A royal decree appointed His Excellency Sheikh Hamood bin Salim Al Harthy as chairman of the "
+      "National Reserve Investment Authority (NRIA). The NRIA manages surplus revenue. The NRIA "
+      "has 40 staff. The fund's chief executive, Nasser Al Ghafri, said the strategy would not "
+      "change. In a separate decision, the minister appointed Said Al Shukaili chief executive "
+      "officer of Al Wusta Development Bank. The bank lends to small firms. The bank is state-owned.",
+      "2026-01-12");
+  EXPECT_TRUE(Has(ev, "start|Hamood bin Salim Al Harthy|chairman|National Reserve Investment Authority|-"))
+      << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "hold|Nasser Al Ghafri|chief executive|National Reserve Investment Authority|-"))
+      << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, AnEffectiveNoteDatesTheChangesBeforeIt) {
   auto ev = Events(
       "Acme Corp. has named Jane Doe chief executive, succeeding John Roe. "
