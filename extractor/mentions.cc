@@ -99,6 +99,20 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
       --t.end;
     }
   }
+  const auto& modifiers = lib_.List("ROLE_MOD");
+  // "Vice-Chair", "Co-Chair": a hyphenated title is a title.
+  auto role_word = [&](const std::string& l) {
+    if (roles.count(l)) return true;
+    if (l.find('-') == std::string::npos) return false;
+    size_t at = 0;
+    for (size_t dash; at <= l.size(); at = dash + 1) {
+      dash = l.find('-', at);
+      if (dash == std::string::npos) dash = l.size();
+      const std::string part = l.substr(at, dash - at);
+      if (!roles.count(part) && !modifiers.count(part) && part != "vice" && part != "co") return false;
+    }
+    return true;
+  };
   auto droppable = [&](const std::string& w) {
     std::string l = Lower(w);
     std::string nodot = l;
@@ -107,13 +121,13 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
     if (l.size() > 3 && l.compare(0, 3, "ex-") == 0 && roles.count(l.substr(3))) return true;
     return honorifics.count(l) || honorifics.count(nodot) || not_names.count(l) ||
            nationalities.count(l) ||
-           roles.count(l) || months.count(nodot) || cues.count(l);
+           role_word(l) || months.count(nodot) || cues.count(l);
   };
   size_t b = 0;
   while (b < toks.size() && droppable(toks[b].text)) ++b;
   // A title ends before the name: "Chief Financial Officer Helen Marsh".
   for (size_t i = b; i < toks.size(); ++i)
-    if (roles.count(Lower(toks[i].text))) b = i + 1;
+    if (role_word(Lower(toks[i].text))) b = i + 1;
   // ... and an honorific may follow it: "Non-Executive Chair Ms Louise Tregenza".
   while (b < toks.size() && droppable(toks[b].text)) ++b;
   size_t e = toks.size();
@@ -198,6 +212,8 @@ std::string MentionFinder::CleanOrg(std::string name) const {
     while (!rest.empty() && (rest.back() == '.' || rest.back() == ',')) rest.pop_back();
     if (rest == "directors" || rest == "trustees" || rest == "governors" || rest == "management")
       name = before;
+    else if (name != before)
+      strip_prefix("the ");  // "The Board of Trustees of the Frontline Health Alliance"
   }
   // "Uruguayan club Atletico Colonia", "Eredivisie side FC Zuidhaven": a
   // descriptor noun in lower case, then the name.
