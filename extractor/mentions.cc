@@ -203,6 +203,19 @@ std::string MentionFinder::CleanOrg(std::string name) const {
     const std::string link = name.substr(sp + 1, sp2 == std::string::npos ? 0 : sp2 - sp - 1);
     if (link == "of" || link == "at" || link == "from") name.erase(0, sp2 + 1);
   }
+  // "Chief Executive Officer of Narmada Bank of India": a title, then its
+  // organization.
+  if (const size_t of = name.find(" of "); of != std::string::npos) {
+    const auto& roles = lib_.List("ROLE_WORD");
+    const auto& mods = lib_.List("ROLE_MOD");
+    bool title = of > 0;
+    for (const auto& t : Tokens(name.substr(0, of)))
+      if (!roles.count(Lower(t.text)) && !mods.count(Lower(t.text))) title = false;
+    if (title) {
+      name.erase(0, of + 4);
+      strip_prefix("the ");
+    }
+  }
   // "the board of PayNest" is PayNest's board: the organization is PayNest.
   for (const char* board : {"board of directors of ", "supervisory board of ", "board of trustees of ",
                             "board of "}) {
