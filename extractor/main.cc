@@ -143,6 +143,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (vm.count("test-rules")) {
+    try {
+      engine->library().CompileAll();  // every rule, not only those its examples reach
+    } catch (const std::exception& e) {
+      std::cerr << "extractor: " << e.what() << "\n";
+      return 2;
+    }
     ExampleReport rep = RunExamples(*engine);
     for (const auto& fl : rep.failures)
       std::cout << fl.where << ": " << fl.rule << ": " << fl.message << "\n";

@@ -8,15 +8,22 @@
 //   rules/*.rules   rules, each with its positive and negative examples
 //
 // Promises:
-//  - Every rule pattern is expanded ({MACRO}, {slot=MACRO}) and compiled with
-//    RE2 once, with an explicit memory budget. Each rule's required core (the
+//  - Every rule pattern is expanded ({MACRO}, {slot=MACRO}) and checked at
+//    load (its own syntax, with each macro read as a placeholder; every macro
+//    likewise), then compiled with RE2 once, on first use, with an explicit
+//    memory budget: a run over one short article builds the programs of the
+//    few dozen rules it needs, not all of them. Each rule's required core (the
 //    longest run of literal pieces every match contains, with macros and
 //    slots read as ".*") goes into one RE2::Set that picks the candidate
 //    rules of a sentence; only those run with captures.
 //  - Any problem (unreadable file, unknown directive, unknown macro or slot, a
 //    macro cycle, a duplicate rule id, a regex RE2 rejects, an unterminated
 //    example) throws PatternError whose message starts with "FILE:LINE: ".
-// Thread safety: immutable after Load; share one library between threads.
+//    A pattern RE2 accepts but cannot fit in its memory budget is found when
+//    it is first compiled (CompileAll, which --test-rules and the tests run):
+//    PatternError then too.
+// Thread safety: immutable after Load (the lazy compilation is guarded by a
+// once-flag per rule); share one library between threads.
 #pragma once
 
 #include <re2/re2.h>
@@ -24,6 +31,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -65,19 +73,40 @@ struct RuleExample {
   size_t line = 0;
 };
 
+// A rule's regex, compiled on first use. Get() throws PatternError naming the
+// rule's file and line when RE2 cannot compile it.
+class RuleRegex {
+ public:
+  RuleRegex(std::string pattern, int64_t max_mem, std::string where)
+      : pattern_(std::move(pattern)), max_mem_(max_mem), where_(std::move(where)) {}
+  const RE2& Get() const;
+  // Capture group index (1-based) -> slot name; "" for unnamed groups.
+  const std::vector<std::string>& GroupSlots() const;
+
+ private:
+  void Compile() const;
+  std::string pattern_;
+  int64_t max_mem_;
+  std::string where_;  // "FILE:LINE: rule 'ID'"
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+  mutable std::vector<std::string> group_slots_;
+  mutable std::string error_;
+};
+
 struct Rule {
   std::string id;
   std::string type;
   std::string source;    // the pattern as written
   std::string expanded;   // after macro expansion
+  std::string checked;    // with macros as placeholders, parsed at load (then cleared)
   std::string prefilter;  // the required core the RE2::Set matches
   std::vector<EmitSpec> emits;
   std::vector<RuleExample> examples;
   std::string file;
   size_t line = 0;
   size_t pattern_line = 0;  // where its 'pattern' line is, for RE2's errors
-  std::unique_ptr<RE2> regex;
-  std::vector<std::string> group_slots;  // capture group index (1-based) -> slot name
+  std::unique_ptr<RuleRegex> regex;
 };
 
 class PatternLibrary {
@@ -98,6 +127,10 @@ class PatternLibrary {
   const std::string& Macro(const std::string& name) const;
 
   static const std::set<std::string>& KnownSlots();
+
+  // Compiles every rule now, on all cores (the first matches would otherwise
+  // do it). Throws PatternError for the first rule RE2 cannot compile.
+  void CompileAll() const;
 
  private:
   std::string dir_;

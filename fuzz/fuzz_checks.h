@@ -240,8 +240,9 @@ class RuleSandbox {
     try {
       auto lib = PatternLibrary::Load(dir_);
       for (const Rule& r : lib->rules())
-        if (!r.regex || !r.regex->ok() || r.type.empty() || r.emits.empty())
+        if (!r.regex || r.type.empty() || r.emits.empty())
           return "rule '" + r.id + "' loaded incomplete";
+      lib->CompileAll();  // rules compile on first use: that error names file and line too
     } catch (const PatternError& e) {
       if (std::string(e.what()).rfind(dir_, 0) != 0)
         return "PatternError names no file: " + std::string(e.what());

@@ -118,6 +118,29 @@ INSTANTIATE_TEST_SUITE_P(Broken, PatternsTest, ::testing::ValuesIn(kCases),
 TEST(PatternsLoad, BundledLibraryLoads) {
   auto lib = PatternLibrary::Load(PATTERNS_DIR);
   EXPECT_GT(lib->rules().size(), 50u);
+  // Rules compile on first use; every bundled one must fit RE2's budget.
+  EXPECT_NO_THROW(lib->CompileAll());
+}
+
+// A rule RE2 parses but cannot fit in its memory budget is refused on first
+// use, naming its file and line.
+TEST(PatternsLoad, ARuleTooLargeToCompileIsNamedWhenFirstUsed) {
+  const fs::path dir = fs::temp_directory_path() / "newsroles_patterns_too_large";
+  fs::remove_all(dir);
+  fs::copy(PATTERNS_DIR, dir, fs::copy_options::recursive);
+  {
+    std::ofstream out(dir / "rules" / "40-hold.rules", std::ios::app);
+    out << "\nrule huge\n  type hold\n  pattern {person=PERSON} (?:{ROLES} ){1000}\n";
+  }
+  auto lib = PatternLibrary::Load(dir.string());
+  try {
+    lib->CompileAll();
+    ADD_FAILURE() << "compiled a rule of a thousand title lists";
+  } catch (const PatternError& e) {
+    EXPECT_NE(std::string(e.what()).find("40-hold.rules:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("rule 'huge'"), std::string::npos) << e.what();
+  }
+  fs::remove_all(dir);
 }
 
 // The prefilter reads {ROLES} as "a head word from ROLE_HEAD": every title

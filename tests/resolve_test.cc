@@ -218,7 +218,7 @@ TEST_F(ResolveTest, AnEffectiveNoteDatesTheChangesBeforeIt) {
       "2024-01-22");
   EXPECT_TRUE(Has(ev, "start|Jane Doe|chief executive|Acme Corp.|2024-03-01"))
       << ::testing::PrintToString(ev);
-  EXPECT_TRUE(Has(ev, "end|John Roe|chief executive|Acme Corp|2024-03-01"))
+  EXPECT_TRUE(Has(ev, "end|John Roe|chief executive|Acme Corp.|2024-03-01"))
       << ::testing::PrintToString(ev);
 }
 
