@@ -130,6 +130,13 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
     if (role_word(Lower(toks[i].text))) b = i + 1;
   // ... and an honorific may follow it: "Non-Executive Chair Ms Louise Tregenza".
   while (b < toks.size() && droppable(toks[b].text)) ++b;
+  // An honorific starts the name, whatever stands before it: "Following Mr
+  // Pemberton's departure".
+  for (size_t i = b; i + 1 < toks.size(); ++i) {
+    std::string l = Lower(toks[i].text);
+    if (!l.empty() && l.back() == '.') l.pop_back();
+    if (honorifics.count(Lower(toks[i].text)) || honorifics.count(l)) b = i + 1;
+  }
   size_t e = toks.size();
   while (e > b && (not_names.count(Lower(toks[e - 1].text)) || roles.count(Lower(toks[e - 1].text))))
     --e;

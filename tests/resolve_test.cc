@@ -211,6 +211,18 @@ TEST_F(ResolveTest, ADefinedAcronymCountsTowardsFocusAndHonorificsMayRun) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AnHonorificStartsTheNameWhateverStandsBeforeIt) {
+  // "Following Mr Pemberton's departure" names Pemberton, not "Following Mr
+  // Pemberton", so the bare family name stays his.
+  auto ev = Events(
+      "Redgum Minerals Limited advises that Mr Craig Pemberton has tendered his resignation.\n\n"
+      "Following Mr Pemberton's departure, Ms Louise Tregenza will chair the board.\n\n"
+      "Mr Pemberton joined Redgum Minerals Limited as Managing Director in July 2019.",
+      "2025-03-17");
+  EXPECT_TRUE(Has(ev, "start|Craig Pemberton|Managing Director|Redgum Minerals Limited|2019-07"))
+      << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, AnEffectiveNoteDatesTheChangesBeforeIt) {
   auto ev = Events(
       "Acme Corp. has named Jane Doe chief executive, succeeding John Roe. "
