@@ -69,6 +69,9 @@ void ParallelFor(size_t n, F f) {
   for (auto& t : pool) t.join();
 }
 
+// What a macro reads as when only a pattern's own syntax is checked.
+const std::string kPlaceholder = "x";
+
 RE2::Options RuleOptions(int64_t mem) {
   RE2::Options o;
   o.set_max_mem(mem);
@@ -143,7 +146,8 @@ class Expander {
       // With `stub`, a macro reads as a placeholder: what RE2 then parses is
       // the pattern's own syntax, in a fraction of the time the whole
       // expansion takes (start-up is mostly RE2 parsing word lists).
-      const std::string body = stub ? (Macro(name, file, line), std::string("x")) : Macro(name, file, line);
+      const std::string& full = Macro(name, file, line);  // unknown macros fail here either way
+      const std::string& body = stub ? kPlaceholder : full;
       if (!slot.empty()) {
         if (!allow_slots) Fail(file, line, "slot {" + inner + "} outside a rule pattern");
         if (!PatternLibrary::KnownSlots().count(slot))
@@ -476,17 +480,12 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
   {
     // Every macro parses on its own, the macros it uses read as placeholders
     // (a bad one is named even if no rule uses it).
-    std::vector<std::string> errors(macro_list.size());
-    for (size_t i = 0; i < macro_list.size(); ++i) {
-      const auto& [name, m] = *macro_list[i];
+    for (const auto* entry : macro_list) {
+      const auto& [name, m] = *entry;
       RE2 check(expander.Expand(m.body, m.file, m.line, false, nullptr, false, true),
                 RuleOptions(kRuleMemory));
-      if (!check.ok()) errors[i] = check.error();
+      if (!check.ok()) Fail(m.file, m.line, "macro {" + name + "}: " + check.error());
     }
-    for (size_t i = 0; i < macro_list.size(); ++i)
-      if (!errors[i].empty())
-        Fail(macro_list[i]->second.file, macro_list[i]->second.line,
-             "macro {" + macro_list[i]->first + "}: " + errors[i]);
   }
   lib->macros_ = expander.done();
 
@@ -558,10 +557,13 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
       } else if (directive == "pattern") {
         if (!rule->source.empty()) Fail(file, ln, "a rule has one pattern");
         rule->source = rest;
-        rule->expanded = expander.Expand(rest, file, ln, true, &slots);
-        rule->checked = expander.Expand(rest, file, ln, true, nullptr, false, true);
+        std::string expanded = expander.Expand(rest, file, ln, true, &slots);
+        RE2 check(expander.Expand(rest, file, ln, true, nullptr, false, true), RuleOptions(kRuleMemory));
+        if (!check.ok()) Fail(file, ln, "bad pattern: " + check.error());
+        rule->regex = std::make_unique<RuleRegex>(
+            std::move(expanded), kRuleMemory, file + ":" + std::to_string(ln) + ": rule '" + rule->id + "'");
         rule->prefilter = RequiredCore(expander.Expand(rest, file, ln, true, nullptr, true));
-        rule->pattern_line = ln;  // compiled below, with the others
+        rule->pattern_line = ln;
       } else if (directive == "emit") {
         // Fields split at spaces; a quoted literal may hold spaces ("board member").
         std::vector<std::string> f;
@@ -618,15 +620,6 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
       }
     }
     finish(lines.size());
-  }
-
-  for (auto& r : lib->rules_) {
-    RE2 check(r.checked, RuleOptions(kRuleMemory));
-    if (!check.ok()) Fail(r.file, r.pattern_line, "bad pattern: " + check.error());
-    r.checked.clear();
-    r.regex = std::make_unique<RuleRegex>(r.expanded, kRuleMemory,
-                                          r.file + ":" + std::to_string(r.pattern_line) +
-                                              ": rule '" + r.id + "'");
   }
 
   RE2::Options set_options = RuleOptions(kSetMemory);

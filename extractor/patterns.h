@@ -98,15 +98,13 @@ struct Rule {
   std::string id;
   std::string type;
   std::string source;    // the pattern as written
-  std::string expanded;   // after macro expansion
-  std::string checked;    // with macros as placeholders, parsed at load (then cleared)
   std::string prefilter;  // the required core the RE2::Set matches
   std::vector<EmitSpec> emits;
   std::vector<RuleExample> examples;
   std::string file;
   size_t line = 0;
   size_t pattern_line = 0;  // where its 'pattern' line is, for RE2's errors
-  std::unique_ptr<RuleRegex> regex;
+  std::unique_ptr<RuleRegex> regex;  // the pattern after macro expansion
 };
 
 class PatternLibrary {
