@@ -8,6 +8,7 @@
 #include <functional>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 namespace newsroles {
 namespace fs = std::filesystem;
@@ -83,7 +84,51 @@ struct RawMacro {
   std::string body;
   std::string file;
   size_t line = 0;
+  bool quoted = false;  // a word list: quoted literals, valid by construction
 };
+
+// In a loose skeleton a hinted macro reads as ".*\x01NAME\x02.*": a literal
+// that RequiredCore keeps or drops like any word, so that the hints left at
+// the top level of a rule's core are exactly those every match needs.
+std::string HintMarker(const std::string& name) { return "\x01" + name + "\x02"; }
+
+// Removes the hint markers from `core`; returns the names of those outside
+// any group (a marker inside an alternation or group is not required).
+std::set<std::string> TakeHintMarkers(std::string* core) {
+  std::set<std::string> required;
+  std::string out;
+  int depth = 0;
+  bool in_class = false, top_alternation = false;
+  for (size_t i = 0; i < core->size(); ++i) {
+    const char c = (*core)[i];
+    if (c == '\x01') {
+      const size_t end = core->find('\x02', i);
+      if (depth == 0 && !in_class) required.insert(core->substr(i + 1, end - i - 1));
+      i = end;
+      continue;
+    }
+    if (c == '\\' && i + 1 < core->size()) {
+      out += core->substr(i, 2);
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      top_alternation = true;  // RequiredCore gave the whole skeleton back
+    }
+    out += c;
+  }
+  *core = std::move(out);
+  if (top_alternation) required.clear();
+  return required;
+}
 
 // Expands {MACRO} and, where allowed, {slot=MACRO} references.
 class Expander {
@@ -132,7 +177,7 @@ class Expander {
         // of the macro is a match of the hint ("{ROLES}" holds a title's head
         // word, after any determiner or modifier).
         if (auto h = hints_.find(name); h != hints_.end()) {
-          out += ".*(?:" + Expand(h->second.body, h->second.file, h->second.line, false, nullptr) + ").*";
+          out += ".*" + HintMarker(name) + ".*";
           i = close;
           continue;
         }
@@ -460,7 +505,7 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
         if (tsv) lib->tables_[name][cased ? e : Lower(e)] = value;
       }
       if (words.empty()) Fail(path, 1, "word list is empty");
-      raw[name] = {Alternation(words, cased), macros_path, ln};
+      raw[name] = {Alternation(words, cased), macros_path, ln, true};
     } else {
       Fail(macros_path, ln, "unknown directive '" + directive + "'");
     }
@@ -468,9 +513,20 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
   for (const auto& [name, h] : hints)
     if (!raw.count(name)) Fail(h.file, h.line, "hint for unknown macro {" + name + "}");
   Expander expander(raw, hints);
-  for (const auto& [name, h] : hints) {
-    RE2 check(expander.Expand(h.body, h.file, h.line, false, nullptr), RuleOptions(kRuleMemory));
-    if (!check.ok()) Fail(h.file, h.line, "hint for {" + name + "}: " + check.error());
+  // Each distinct hint is compiled once; hints with the same body share it.
+  std::map<std::string, size_t> hint_index;  // macro name -> lib->hints_
+  {
+    std::map<std::string, size_t> by_body;
+    for (const auto& [name, h] : hints) {
+      const std::string body = expander.Expand(h.body, h.file, h.line, false, nullptr);
+      auto [it, fresh] = by_body.emplace(body, lib->hints_.size());
+      if (fresh) {
+        auto re = std::make_unique<RE2>(body, RuleOptions(kRuleMemory));
+        if (!re->ok()) Fail(h.file, h.line, "hint for {" + name + "}: " + re->error());
+        lib->hints_.push_back(std::move(re));
+      }
+      hint_index[name] = it->second;
+    }
   }
   std::vector<const std::pair<const std::string, RawMacro>*> macro_list;
   for (const auto& entry : raw) {
@@ -482,6 +538,7 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
     // (a bad one is named even if no rule uses it).
     for (const auto* entry : macro_list) {
       const auto& [name, m] = *entry;
+      if (m.quoted) continue;
       RE2 check(expander.Expand(m.body, m.file, m.line, false, nullptr, false, true),
                 RuleOptions(kRuleMemory));
       if (!check.ok()) Fail(m.file, m.line, "macro {" + name + "}: " + check.error());
@@ -563,6 +620,9 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
         rule->regex = std::make_unique<RuleRegex>(
             std::move(expanded), kRuleMemory, file + ":" + std::to_string(ln) + ": rule '" + rule->id + "'");
         rule->prefilter = RequiredCore(expander.Expand(rest, file, ln, true, nullptr, true));
+        for (const std::string& h : TakeHintMarkers(&rule->prefilter)) rule->hints.push_back(hint_index.at(h));
+        std::sort(rule->hints.begin(), rule->hints.end());
+        rule->hints.erase(std::unique(rule->hints.begin(), rule->hints.end()), rule->hints.end());
         rule->pattern_line = ln;
       } else if (directive == "emit") {
         // Fields split at spaces; a quoted literal may hold spaces ("board member").
@@ -632,6 +692,27 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
   if (!lib->prefilter_->Compile())
     throw PatternError(dir + ":0: the rule set does not fit RE2's memory budget");
   return lib;
+}
+
+bool PatternLibrary::Candidates(re2::StringPiece sentence, std::vector<int>* hits,
+                                RE2::Set::ErrorInfo* error) const {
+  hits->clear();
+  if (!prefilter_->Match(sentence, hits, error)) return false;
+  std::sort(hits->begin(), hits->end());
+  // Each hint is tried at most once per sentence: -1 untried, 0 absent, 1 present.
+  std::vector<signed char> present(hints_.size(), -1);
+  auto has = [&](size_t h) {
+    if (present[h] < 0) present[h] = RE2::PartialMatch(sentence, *hints_[h]) ? 1 : 0;
+    return present[h] == 1;
+  };
+  hits->erase(std::remove_if(hits->begin(), hits->end(),
+                             [&](int r) {
+                               for (size_t h : rules_[static_cast<size_t>(r)].hints)
+                                 if (!has(h)) return true;
+                               return false;
+                             }),
+              hits->end());
+  return !hits->empty();
 }
 
 void RuleRegex::Compile() const {

@@ -15,7 +15,9 @@
 //    few dozen rules it needs, not all of them. Each rule's required core (the
 //    longest run of literal pieces every match contains, with macros and
 //    slots read as ".*") goes into one RE2::Set that picks the candidate
-//    rules of a sentence; only those run with captures.
+//    rules of a sentence; a hinted macro reads as ".*" there, and its hint
+//    (a title's head word) is one small regex the sentence must also match.
+//    Only the candidates run with captures.
 //  - Any problem (unreadable file, unknown directive, unknown macro or slot, a
 //    macro cycle, a duplicate rule id, a regex RE2 rejects, an unterminated
 //    example) throws PatternError whose message starts with "FILE:LINE: ".
@@ -99,6 +101,7 @@ struct Rule {
   std::string type;
   std::string source;    // the pattern as written
   std::string prefilter;  // the required core the RE2::Set matches
+  std::vector<size_t> hints;  // hints the sentence must also match (PatternLibrary::Candidates)
   std::vector<EmitSpec> emits;
   std::vector<RuleExample> examples;
   std::string file;
@@ -114,6 +117,12 @@ class PatternLibrary {
 
   const std::vector<Rule>& rules() const { return rules_; }
   const RE2::Set& prefilter() const { return *prefilter_; }
+  // The rules that may match `sentence`, ascending: those whose literal core
+  // the RE2::Set finds, less those whose hints (a title's head word, say) the
+  // sentence lacks. A superset of the rules that match. False if none (and
+  // `error`, if given, says whether the set's DFA ran out of memory).
+  bool Candidates(re2::StringPiece sentence, std::vector<int>* hits,
+                  RE2::Set::ErrorInfo* error = nullptr) const;
   const std::string& dir() const { return dir_; }
 
   // A word list by macro name (lower-cased entries for case-insensitive
@@ -134,6 +143,7 @@ class PatternLibrary {
   std::string dir_;
   std::vector<Rule> rules_;
   std::unique_ptr<RE2::Set> prefilter_;
+  std::vector<std::unique_ptr<RE2>> hints_;  // distinct hint regexes
   std::map<std::string, std::set<std::string>> lists_;
   std::map<std::string, std::map<std::string, std::string>> tables_;
   std::map<std::string, std::string> macros_;  // expanded

@@ -10,8 +10,7 @@ std::vector<RuleMatch> MatchRules(const PatternLibrary& lib, const std::string& 
   const re2::StringPiece sent(text.data() + sentence.span.begin,
                               sentence.span.end - sentence.span.begin);
   std::vector<int> hits;
-  if (!lib.prefilter().Match(sent, &hits)) return out;
-  std::sort(hits.begin(), hits.end());
+  if (!lib.Candidates(sent, &hits)) return out;
   std::vector<re2::StringPiece> groups;
   for (int h : hits) {
     const Rule& rule = lib.rules()[static_cast<size_t>(h)];

@@ -160,6 +160,32 @@ TEST(PatternsLoad, EveryTitleEndsInAPrefilterHeadWord) {
     EXPECT_TRUE(heads.count(head)) << head;
 }
 
+// A hinted macro's hint is checked on the whole sentence, and only where
+// every match needs the macro: inside an optional group it asks nothing.
+TEST(PatternsLoad, HintsFilterCandidatesOnlyWhereRequired) {
+  const fs::path dir = fs::temp_directory_path() / ("newsroles_patterns_hints_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "rules");
+  {
+    std::ofstream(dir / "macros.def") << "define NAME [A-Z][a-z]+ [A-Z][a-z]+\n"
+                                         "define TITLE (?:chief|head) of [A-Z][a-z]+\n"
+                                         "hint TITLE \\b(?:chief|head)\\b\n";
+    std::ofstream(dir / "rules" / "10-test.rules")
+        << "rule needs-title\n  type start\n  pattern {person=NAME} was named {role=TITLE}\n"
+           "rule optional-title\n  type start\n  pattern {person=NAME} joined(?: as {role=TITLE})? in\n";
+  }
+  auto lib = PatternLibrary::Load(dir.string());
+  ASSERT_EQ(lib->rules().size(), 2u);
+  std::vector<int> hits;
+  EXPECT_TRUE(lib->Candidates("Jane Doe was named chief of Staff", &hits));
+  EXPECT_EQ(hits, std::vector<int>({0}));
+  // "was named" is in the sentence but no head word: the first rule is not a candidate.
+  EXPECT_FALSE(lib->Candidates("Jane Doe was named after her aunt", &hits));
+  EXPECT_TRUE(lib->Candidates("Jane Doe joined in May", &hits));
+  EXPECT_EQ(hits, std::vector<int>({1}));
+  fs::remove_all(dir);
+}
+
 TEST(PatternsLoad, MissingDirectoryIsRefused) {
   EXPECT_THROW(PatternLibrary::Load("/no/such/patterns"), PatternError);
 }

@@ -10,7 +10,8 @@
 //  - Stages are timed alone, each around its own calls, in one streaming pass:
 //    read (DocumentReader::Next), normalize (Normalizer::Normalize on the text
 //    read), split (SentenceSplitter::Split on that normalized text) and
-//    rule-set scan (the library's RE2::Set prefilter over each sentence). The
+//    rule-set scan (PatternLibrary::Candidates over each sentence: the RE2::Set
+//    prefilter and the hints). The
 //    floor is normalize + split + scan: what one core must spend at least.
 //  - The whole extractor is RunBatch over a DocumentReader of the same file
 //    (or, with --whole-limit, of its first lines), each run with a freshly
@@ -186,7 +187,7 @@ StagePass MeasureStages(const Engine& engine, const std::string& path, size_t fi
   const double start_cpu = ProcessCpuSeconds();
   DocumentReader reader({path}, InputFormat::kJsonl, std::cin);
   SentenceSplitter splitter(engine.Abbreviations());
-  const RE2::Set& set = engine.library().prefilter();
+  const PatternLibrary& library = engine.library();
   Elapsed t_read, t_norm, t_split, t_scan;
   std::vector<int> hits;
   ReadItem item;
@@ -212,7 +213,7 @@ StagePass MeasureStages(const Engine& engine, const std::string& path, size_t fi
       const re2::StringPiece sent(norm.text.data() + s.span.begin, s.span.end - s.span.begin);
       hits.clear();
       RE2::Set::ErrorInfo error{};
-      if (set.Match(sent, &hits, &error)) {
+      if (library.Candidates(sent, &hits, &error)) {
         ++p.sentences_with_candidates;
         p.candidates += hits.size();
       } else if (error.kind != RE2::Set::kNoError) {
