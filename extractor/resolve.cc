@@ -183,11 +183,24 @@ std::optional<std::string> Resolver::FullName(const ResolveInput& in, const std:
   return full;
 }
 
+// A name in a headline that the body never repeats: title case runs words
+// into it ("Brackenridge Stock Picker Keswick Quits"), so it names nobody.
+bool HeadlineOnly(const ResolveInput& in, size_t sentence, const std::string& name) {
+  if (sentence != 0 || in.sentences.size() < 2 || in.sentences[1].paragraph == in.sentences[0].paragraph)
+    return false;
+  const Span head = in.sentences[0].span;
+  std::string last = Text(in.text, head);
+  while (!last.empty() && std::isspace(static_cast<unsigned char>(last.back()))) last.pop_back();
+  if (!last.empty() && (last.back() == '.' || last.back() == ':')) return false;  // a sentence, not a headline
+  return in.text.find(name, head.end) == std::string::npos;
+}
+
 std::optional<std::string> Resolver::FullNameOnce(const ResolveInput& in,
                                                   const std::string& name) const {
   const std::vector<std::string> w = Words(name);
   std::set<std::string> fits;
   for (const auto& p : in.mentions.persons) {
+    if (HeadlineOnly(in, p.sentence, p.name)) continue;
     std::vector<std::string> pw = Words(p.name);
     if (pw.size() <= w.size()) continue;
     if (ContainsWords(pw, w)) fits.insert(p.name);
@@ -209,7 +222,7 @@ std::optional<std::string> Resolver::FullNameOnce(const ResolveInput& in,
     const PersonMention* lead = nullptr;
     for (const auto& p : in.mentions.persons) {
       if (p.sentence > 1) break;
-      if (Words(p.name).size() >= 2) {
+      if (Words(p.name).size() >= 2 && !HeadlineOnly(in, p.sentence, p.name)) {
         lead = &p;
         break;
       }
@@ -489,6 +502,9 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
     auto known = fullest.find(name);
     if (known == fullest.end()) known = fullest.emplace(name, Fullest(in, orgs, name)).first;
     const std::string& full = known->second;
+    // A headline in title case runs words into names ("Quits to Join Hedge
+    // Fund Halden Peak"): it counts only if the body repeats it.
+    if (full == orgs[i].name && HeadlineOnly(in, orgs[i].sentence, orgs[i].name)) continue;
     auto [it, fresh] = counts.try_emplace(full, 0, i);
     it->second.first += orgs[i].sentence < 2 ? 4 : 1;
   }

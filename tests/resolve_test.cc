@@ -302,6 +302,21 @@ TEST_F(ResolveTest, AShortNameResolvesToItsNameEndingInAnIndustryWord) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AHeadlineNameTheBodyNeverRepeatsNamesNobody) {
+  // Title case runs "Stock Picker" into a name and "Join Hedge Fund" into a
+  // company: neither makes "Keswick" ambiguous nor takes the focus.
+  auto ev = Events(
+      "Brackenridge Stock Picker Keswick Quits to Join Hedge Fund Halden Peak\n\n"
+      "NEW YORK, Sept. 9, 2025 -- Adrian Keswick, a portfolio manager at Brackenridge Investors, "
+      "is leaving the firm, people familiar with the matter said.\n\n"
+      "Keswick will join Halden Peak Capital as a partner early next year. Chief Executive "
+      "Officer Harriet Vance-Okoro told staff in a memo that the firm would keep investing.",
+      "2025-09-09");
+  EXPECT_TRUE(Has(ev, "start|Adrian Keswick|partner|Halden Peak Capital|2026")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "hold|Harriet Vance-Okoro|Chief Executive Officer|Brackenridge Investors|-"))
+      << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, ACountryIsNeverTheFocusNorTheOwnerOfItsTitles) {
   // The story is about "Colombia's central bank, the Banco de la República".
   auto ev = Events(
