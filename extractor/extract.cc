@@ -63,6 +63,7 @@ Engine::Engine(const std::string& pattern_dir) : lib_(PatternLibrary::Load(patte
     if (lib_->Table(table).empty())
       throw PatternError(pattern_dir + "/macros.def:0: missing table {" + table + "} (a .tsv list)");
   mentions_ = std::make_unique<MentionFinder>(*lib_);
+  truecaser_ = std::make_unique<Truecaser>(*lib_);
   dates_ = std::make_unique<DateNormalizer>(IntTable(lib_->Table("MONTH")),
                                             IntTable(lib_->Table("WEEKDAY")));
   resolver_ = std::make_unique<Resolver>(*lib_, *mentions_, *dates_);
@@ -103,6 +104,7 @@ DocumentResult Extractor::Run(const Document& doc, const RunOptions& options) {
   r.id = doc.id;
   try {
     r.normalized = engine_.normalizer().Normalize(doc.text);
+    engine_.truecaser().Apply(r.normalized.text);  // same length: the offset map holds
     const std::string& text = r.normalized.text;
     std::optional<std::string> date = doc.date;
     size_t from = 0;

@@ -1,5 +1,5 @@
 // The extraction flow for one document:
-//   normalize -> dateline -> sentences -> mentions -> rules -> resolve -> merge
+//   normalize -> truecase -> dateline -> sentences -> mentions -> rules -> resolve -> merge
 //
 // Engine holds what every thread shares (the compiled pattern library and the
 // stateless stages); Extractor adds the per-thread ICU objects. Extractor::Run
@@ -17,6 +17,7 @@
 #include "patterns.h"
 #include "resolve.h"
 #include "sentences.h"
+#include "truecase.h"
 #include "types.h"
 
 namespace newsroles {
@@ -34,6 +35,7 @@ class Engine {
   const PatternLibrary& library() const { return *lib_; }
   const Normalizer& normalizer() const { return normalizer_; }
   const MentionFinder& mentions() const { return *mentions_; }
+  const Truecaser& truecaser() const { return *truecaser_; }
   const DateNormalizer& dates() const { return *dates_; }
   const Resolver& resolver() const { return *resolver_; }
   std::map<std::string, AbbreviationKind> Abbreviations() const;
@@ -45,6 +47,7 @@ class Engine {
   std::unique_ptr<PatternLibrary> lib_;
   Normalizer normalizer_;
   std::unique_ptr<MentionFinder> mentions_;
+  std::unique_ptr<Truecaser> truecaser_;
   std::unique_ptr<DateNormalizer> dates_;
   std::unique_ptr<Resolver> resolver_;
   std::unique_ptr<RE2> dateline_;

@@ -186,6 +186,11 @@ std::string MentionFinder::CleanOrg(std::string name) const {
   strip_prefix("a ");
   // "Ex-Acme chief executive": the organization is Acme.
   strip_prefix("ex-");
+  // A wire's slug before a headline ("BRIEF-Kestrel", "UPDATE 2-Acme").
+  for (const char* slug : {"brief-", "update-", "rpt-", "corrected-", "exclusive-"}) strip_prefix(slug);
+  if (name.size() > 9 && Lower(name.substr(0, 7)) == "update " && std::isdigit(static_cast<unsigned char>(name[7])) &&
+      name[8] == '-')
+    name.erase(0, 9);
   // "Brenner AG Appoints Dr. Wolff": a headline's verb ends the name.
   {
     const auto& stop = lib_.List("ORG_STOP");

@@ -103,7 +103,8 @@ class Builder {
       pending_space_ = false;
       return;
     }
-    if (pending_newlines_ >= 2) {
+    if (pending_newlines_ >= 2 || (pending_newlines_ == 1 && (next == '*' || next == 0x2022))) {
+      // A blank line, or a line opening with a list bullet: a paragraph of its own.
       Raw('\n', pend_b_, pend_e_);
     } else if (pending_newlines_ == 1 && out_.text.back() == '-' && out_.text.size() >= 2 &&
                IsLetterBefore(out_.text.size() - 1) && u_isalpha(next)) {

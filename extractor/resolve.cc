@@ -717,11 +717,23 @@ std::vector<bool> Resolver::Speakers(const ResolveInput& in,
   return speaks;
 }
 
+// A sentence that opens with a list bullet ("* ", "• ").
+bool IsBullet(const ResolveInput& in, size_t sentence) {
+  const Span s = in.sentences[sentence].span;
+  if (s.begin >= in.text.size()) return false;
+  return in.text[s.begin] == '*' || in.text.compare(s.begin, 3, "\u2022") == 0;
+}
+
 std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
                                                 const std::vector<OrgMention>& orgs,
                                                 const std::vector<bool>& speaks,
                                                 const RuleMatch& m) const {
-  const size_t first = m.sentence > 0 ? m.sentence - 1 : 0;
+  // A bullet list reaches back to the line that introduces it ("Calder
+  // Mining Corp:" then "* ...", "* ...").
+  size_t opening = m.sentence;
+  while (opening > 0 && IsBullet(in, opening)) --opening;
+  if (opening == m.sentence && opening > 0) --opening;
+  const size_t first = opening;
   const OrgMention* best = nullptr;
   for (size_t i = 0; i < orgs.size(); ++i) {
     const OrgMention& o = orgs[i];

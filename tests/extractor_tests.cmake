@@ -5,7 +5,7 @@ set(EXTRACTOR_TEST_DEFINITIONS
   PATTERNS_DIR="${PROJECT_SOURCE_DIR}/patterns"
   TESTDATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/testdata")
 
-foreach(name normalize_test sentences_test read_test dates_test rules_examples_test resolve_test
+foreach(name normalize_test truecase_test sentences_test read_test dates_test rules_examples_test resolve_test
     patterns_test)
   add_executable(${name} ${name}.cc)
   target_link_libraries(${name} PRIVATE extractor_lib GTest::gtest_main)

@@ -317,6 +317,29 @@ TEST_F(ResolveTest, AHeadlineNameTheBodyNeverRepeatsNamesNobody) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AWireBriefInCapitalsReadsAsItsCompanysBulletList) {
+  // The bullets are in capitals; the company line before them names whose
+  // they are, and a name given only in capitals is read from its given name.
+  auto ev = Events(
+      "BRIEFS: Management changes, Feb. 12\n\n"
+      "NEW YORK, Feb 12, 2026 (Tidewire) - Summaries of changes disclosed on Thursday.\n\n"
+      "BRIEF-Kestrel Biosciences appoints Maya Lindqvist as CFO\n\n"
+      "Feb 12 (Tidewire) - Kestrel Biosciences Inc:\n"
+      "* KESTREL BIOSCIENCES INC - APPOINTED MAYA LINDQVIST AS CHIEF FINANCIAL OFFICER\n\n"
+      "BRIEF-Calder Mining names interim CFO\n\n"
+      "Feb 12 (Tidewire) - Calder Mining Corp:\n"
+      "* CALDER MINING CORP - SAYS CFO RAJ PATEL HAS LEFT\n"
+      "* CALDER MINING CORP - CORPORATE CONTROLLER EMMA TREMBLAY APPOINTED INTERIM CFO\n",
+      "2026-02-12");
+  EXPECT_TRUE(Has(ev, "start|Maya Lindqvist|CFO|Kestrel Biosciences Inc|-")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(AnyWithPerson(ev, "Emma Tremblay")) << ::testing::PrintToString(ev);
+  for (const auto& e : ev) {
+    if (e.find("Tremblay") != std::string::npos || e.find("Raj Patel") != std::string::npos) {
+      EXPECT_NE(e.find("|Calder Mining Corp|"), std::string::npos) << e;
+    }
+  }
+}
+
 TEST_F(ResolveTest, ACountryIsNeverTheFocusNorTheOwnerOfItsTitles) {
   // The story is about "Colombia's central bank, the Banco de la República".
   auto ev = Events(
