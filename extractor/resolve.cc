@@ -378,9 +378,20 @@ std::string Resolver::Fullest(const ResolveInput& in, const std::vector<OrgMenti
 std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                   const std::string& name) const {
   const auto& ends = lib_.List("ORG_FORMAL_END");
+  const auto& affiliates = lib_.List("ORG_AFFILIATE_END");
   const std::vector<std::string> w = Words(Lower(name));
   std::string best = name;
   size_t best_words = w.size();
+  // "Northwind Health" is a formal name already: "Northwind Health
+  // Foundation" is another organization, not its full form.
+  auto affiliate_of = [&](const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+    return !shorter.empty() && ends.count(shorter.back()) && affiliates.count(longer.back());
+  };
+  // A name a rule cut at an abbreviation's period ("Northwind St" of
+  // "Northwind St. Anselm Medical Center"): the mention it begins.
+  for (const auto& o : orgs)
+    if (o.name.size() > name.size() + 2 && o.name.compare(0, name.size() + 2, name + ". ") == 0)
+      return o.name;
   // The first such name the document gives ("Xinghe" is the group the story
   // opens with, not a subsidiary named later).
   for (const auto& o : orgs) {
@@ -389,6 +400,7 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
     std::string last = ow.back();
     while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.pop_back();
     if (!ends.count(last) && !ends.count(ow.back())) continue;
+    if (affiliate_of(w, ow)) continue;
     best = o.name;
     best_words = ow.size();
     break;
@@ -401,7 +413,7 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
     for (const auto& o : orgs) {
       std::vector<std::string> ow = Words(Lower(o.name));
       if (ow.size() <= bw.size() || !std::equal(bw.begin(), bw.end(), ow.begin())) continue;
-      if (!ends.count(ow.back())) continue;
+      if (!ends.count(ow.back()) || affiliate_of(bw, ow)) continue;
       best = o.name;
       best_words = ow.size();
       grew = true;
