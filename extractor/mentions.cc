@@ -63,7 +63,8 @@ MentionFinder::MentionFinder(const PatternLibrary& lib)
       issuer_(Compile(lib, "ISSUER")),
       acronym_(Compile(lib, "ACRONYM_DEF")),
       headline_org_(Compile(lib, "HEADLINE_ORG")),
-      reference_(Compile(lib, "ORG_REF")) {}
+      reference_(Compile(lib, "ORG_REF")),
+      defined_org_(Compile(lib, "ORG_DEFINED")) {}
 
 bool MentionFinder::IsPronoun(const std::string& word) const {
   return lib_.List("PRONOUN").count(Lower(word)) > 0;
@@ -298,6 +299,48 @@ std::string MentionFinder::CleanOrg(std::string name) const {
   return name;
 }
 
+// "Hearthstack, the home-insurance software startup": a name an apposition
+// defines as an organization is one wherever the document repeats it (as a
+// word of its own, not inside a longer capitalized run), unless the document
+// also gives it as part of a person's name.
+void MentionFinder::AddDefinedOrgs(const std::string& text, const std::vector<Sentence>& sentences,
+                                   const std::set<std::string>& person_names, Mentions& m) const {
+  std::set<std::string> defined;
+  for (const auto& s : sentences) {
+    re2::StringPiece rest(text.data() + s.span.begin, s.span.end - s.span.begin);
+    std::string name;
+    while (RE2::FindAndConsume(&rest, *defined_org_, (std::string*)nullptr, &name))  // group 1: the whole match
+      if (PlausibleOrgMention(name) && !IsPronoun(name)) defined.insert(name);
+  }
+  for (const auto& p : person_names)
+    for (auto it = defined.begin(); it != defined.end();)
+      it = p != *it && (" " + p + " ").find(" " + *it + " ") != std::string::npos ? defined.erase(it)
+                                                                                   : std::next(it);
+  if (defined.empty()) return;
+  auto sentence_of = [&](size_t at) {
+    auto it = std::upper_bound(sentences.begin(), sentences.end(), at,
+                               [](size_t a, const Sentence& s) { return a < s.span.begin; });
+    return it == sentences.begin() ? size_t{0} : static_cast<size_t>(it - sentences.begin() - 1);
+  };
+  auto letter = [&](size_t i) { return std::isalnum(static_cast<unsigned char>(text[i])) != 0; };
+  const size_t before = m.orgs.size();
+  for (const auto& name : defined) {
+    for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+      const size_t end = at + name.size();
+      if ((at > 0 && letter(at - 1)) || (end < text.size() && letter(end))) continue;
+      // Not inside a longer name: "Hearthstack Labs" is another organization.
+      if (end + 1 < text.size() && text[end] == ' ' && std::isupper(static_cast<unsigned char>(text[end + 1])))
+        continue;
+      bool covered = false;
+      for (size_t k = 0; k < before && !covered; ++k)
+        covered = m.orgs[k].span.begin < end && at < m.orgs[k].span.end;
+      if (!covered) m.orgs.push_back({{at, end}, name, sentence_of(at)});
+    }
+  }
+  std::stable_sort(m.orgs.begin(), m.orgs.end(),
+                   [](const OrgMention& a, const OrgMention& b) { return a.span.begin < b.span.begin; });
+}
+
 Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence>& sentences) const {
   Mentions m;
   std::set<std::string> person_names;  // every name found, also those later dropped
@@ -414,6 +457,7 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
       }
     }
   }
+  AddDefinedOrgs(text, sentences, person_names, m);
   std::set<std::string> org_names;
   for (const auto& o : m.orgs) org_names.insert(o.name);
   // "Brenner Antriebstechnik" of "Brenner Antriebstechnik AG": an

@@ -6,7 +6,9 @@
 //    possessive "'s" dropped) and kept only when every word looks like part of
 //    a name; pronouns (he/she) are recognized separately by IsPronoun.
 //  - Organization mentions: spans {ORG_MENTION} matches; acronyms defined in
-//    parentheses ("Enterprise Business Group (EBG)") in both directions.
+//    parentheses ("Enterprise Business Group (EBG)") in both directions; a
+//    name an apposition defines ({ORG_DEFINED}: "Hearthstack, the software
+//    startup,") wherever the document repeats it. In text order.
 //  - Date mentions: spans {DATE} matches.
 //  - The organization a headline opens with ({HEADLINE_ORG}), counted twice.
 //  - The press-release issuer: the organization {ISSUER} finds in the first
@@ -77,7 +79,10 @@ class MentionFinder {
 
  private:
   const PatternLibrary& lib_;
-  std::unique_ptr<RE2> name_, org_, date_, issuer_, acronym_, headline_org_, reference_;
+  void AddDefinedOrgs(const std::string& text, const std::vector<Sentence>& sentences,
+                      const std::set<std::string>& person_names, Mentions& m) const;
+
+  std::unique_ptr<RE2> name_, org_, date_, issuer_, acronym_, headline_org_, reference_, defined_org_;
 };
 
 }  // namespace newsroles

@@ -340,6 +340,21 @@ TEST_F(ResolveTest, AWireBriefInCapitalsReadsAsItsCompanysBulletList) {
   }
 }
 
+TEST_F(ResolveTest, ANameAnAppositionDefinesAsACompanyIsTheFocus) {
+  // "Quillfield" has no cue word; the apposition says it is a startup, so
+  // it, not the one cued name ("Orbit Cloud"), owns the implicit titles.
+  auto ev = Events(
+      "Quillfield, the payroll software startup, is cutting 40 jobs. Co-founder Mara Ellison will "
+      "step down as chief executive on June 1 and hand the job to Dev Anand, who until May ran "
+      "sales at Orbit Cloud. Quillfield has 300 employees.",
+      "2026-04-02");
+  EXPECT_TRUE(Has(ev, "end|Mara Ellison|chief executive|Quillfield|2026-06-01")) << ::testing::PrintToString(ev);
+  // "Jane Doe, the company's CFO" defines no organization.
+  auto none = Events("Jane Doe, the company's chief financial officer, resigned on Monday. Doe joined in 2019.",
+                     "2026-04-02");
+  for (const auto& e : none) EXPECT_EQ(e.find("|Jane Doe|-|Jane Doe|"), std::string::npos) << e;
+}
+
 TEST_F(ResolveTest, ACountryIsNeverTheFocusNorTheOwnerOfItsTitles) {
   // The story is about "Colombia's central bank, the Banco de la República".
   auto ev = Events(
