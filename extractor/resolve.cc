@@ -90,6 +90,13 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       speaker_(lib.Macro("ORG_SPEAKS").empty() ? nullptr : CompileMacro(lib, "ORG_SPEAKS")) {}
 
 std::string Resolver::CleanRole(std::string role) const {
+  // "executive president (presidente ejecutivo)": a gloss in parentheses
+  // is not part of the title.
+  for (size_t open; (open = role.find(" (")) != std::string::npos;) {
+    const size_t close = role.find(')', open);
+    if (close == std::string::npos) break;
+    role.erase(open, close + 1 - open);
+  }
   const auto& drop = lib_.List("ROLE_DROP");
   std::vector<std::string> w = Words(role);
   size_t b = 0;
