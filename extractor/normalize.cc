@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <stdexcept>
 
 namespace newsroles {
@@ -42,7 +43,7 @@ Fold Classify(UChar32 c) {
 // whitespace rules (collapse, line breaks, hyphenation) as it goes.
 class Builder {
  public:
-  explicit Builder(NormalizedText& out) : out_(out) {}
+  Builder(NormalizedText& out, std::string_view in) : out_(out), in_(in) {}
 
   void Emit(UChar32 c, uint32_t ob, uint32_t oe) {
     switch (Classify(c)) {
@@ -103,8 +104,10 @@ class Builder {
       pending_space_ = false;
       return;
     }
-    if (pending_newlines_ >= 2 || (pending_newlines_ == 1 && (next == '*' || next == 0x2022))) {
-      // A blank line, or a line opening with a list bullet: a paragraph of its own.
+    if (pending_newlines_ >= 2 ||
+        (pending_newlines_ == 1 && (next == '*' || next == 0x2022 || FieldLabelAt(pend_e_)))) {
+      // A blank line, or a line opening with a list bullet or a form's field
+      // label ("Reason for change: ..."): a paragraph of its own.
       Raw('\n', pend_b_, pend_e_);
     } else if (pending_newlines_ == 1 && out_.text.back() == '-' && out_.text.size() >= 2 &&
                IsLetterBefore(out_.text.size() - 1) && u_isalpha(next)) {
@@ -128,7 +131,27 @@ class Builder {
     return c >= 0 && u_isalpha(c);
   }
 
+  // "Date of appointment:" at original offset `at` (after spaces): a
+  // capitalized label of at most five words, then a colon and a space.
+  bool FieldLabelAt(size_t at) const {
+    while (at < in_.size() && (in_[at] == ' ' || in_[at] == '\t')) ++at;
+    if (at >= in_.size() || in_[at] < 'A' || in_[at] > 'Z') return false;
+    int words = 1;
+    for (size_t k = at + 1; k < in_.size() && k < at + 48; ++k) {
+      const char c = in_[k];
+      if (c == ':') return k + 1 >= in_.size() || in_[k + 1] == ' ' || in_[k + 1] == '\n';
+      if (c == ' ') {
+        if (++words > 5) return false;
+      } else if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-' && c != '/' && c != '&' &&
+                 c != '(' && c != ')' && c != '\'') {
+        return false;
+      }
+    }
+    return false;
+  }
+
   NormalizedText& out_;
+  std::string_view in_;  // the original, for looking ahead at a line's start
   int pending_newlines_ = 0;
   bool pending_space_ = false;
   uint32_t pend_b_ = 0, pend_e_ = 0;
@@ -148,7 +171,7 @@ NormalizedText Normalizer::Normalize(std::string_view in) const {
   out.text.reserve(in.size());
   out.origin_begin.reserve(in.size());
   out.origin_end.reserve(in.size());
-  Builder b(out);
+  Builder b(out, in);
   const auto* s = reinterpret_cast<const uint8_t*>(in.data());
   const int32_t n = static_cast<int32_t>(in.size());
   int32_t i = 0;

@@ -200,6 +200,16 @@ TEST(NormalizeTest, BlankLineBecomesParagraphBreak) {
   EXPECT_EQ(Norm("\n\nLeading and trailing\n\n").text, "Leading and trailing");
 }
 
+TEST(NormalizeTest, ALineOpeningWithABulletOrAFieldLabelIsAParagraph) {
+  EXPECT_EQ(Norm("Calder Mining Corp:\n* CFO HAS LEFT\n* CONTROLLER NAMED").text,
+            "Calder Mining Corp:\n* CFO HAS LEFT\n* CONTROLLER NAMED");
+  EXPECT_EQ(Norm("(b) Ms. Shruti Rao\nReason for change: Appointment\nDate of appointment: December 1").text,
+            "(b) Ms. Shruti Rao\nReason for change: Appointment\nDate of appointment: December 1");
+  // A sentence that runs on to a capitalized word is not a label.
+  EXPECT_EQ(Norm("She joined\nAcme Corp. in 2019, as CFO: a first.").text,
+            "She joined Acme Corp. in 2019, as CFO: a first.");
+}
+
 TEST(NormalizeTest, HyphenAtLineEndIsJoined) {
   const std::string in = "the exe-\ncutive said";
   NormalizedText n = Norm(in);
