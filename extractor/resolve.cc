@@ -300,8 +300,8 @@ char Resolver::GenderByHonorific(const ResolveInput& in, const std::string& full
 
 // The person a pronoun refers to: the subject of its clause (the first
 // person named earlier in the sentence), else the subject of the nearest
-// sentence before that names someone; never one whose honorifics show the
-// other gender.
+// sentence before that names someone or opens with the same pronoun (then
+// that pronoun's person); never one whose honorifics show the other gender.
 // How many sentences back a pronoun may reach for its person: a profile
 // says "she" for paragraphs after naming her once.
 constexpr size_t kPronounReach = 8;
@@ -327,10 +327,20 @@ std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t p
   for (const auto& m : in.mentions.persons)
     if (m.sentence == sentence && m.span.end <= pos)
       if (auto f = fits(m)) return f;
-  for (size_t s = sentence; s-- > 0 && s + kPronounReach > sentence;)
+  for (size_t s = sentence; s-- > 0 && s + kPronounReach > sentence;) {
+    // "He rose to vice president in 1979, succeeding Harlan Voss. ... He
+    // retired in 1999": a sentence whose subject is the same pronoun is
+    // about the same person, whoever else it names.
+    if (want) {
+      const Span sp = in.sentences[s].span;
+      const std::string head = Lower(Text(in.text, {sp.begin, std::min(sp.end, sp.begin + 4)}));
+      const std::string same = want == 'm' ? "he " : "she ";
+      if (head.compare(0, same.size(), same) == 0) return Antecedent(in, sp.begin, s, same.substr(0, same.size() - 1));
+    }
     for (const auto& m : in.mentions.persons)
       if (m.sentence == s)
         if (auto f = fits(m)) return f;
+  }
   // Further back, only the person the story opens with (a profile or an
   // obituary says "she" for paragraphs after naming her in the lead).
   for (const auto& m : in.mentions.persons) {

@@ -355,6 +355,21 @@ TEST_F(ResolveTest, ANameAnAppositionDefinesAsACompanyIsTheFocus) {
   for (const auto& e : none) EXPECT_EQ(e.find("|Jane Doe|-|Jane Doe|"), std::string::npos) << e;
 }
 
+TEST_F(ResolveTest, APronounChainsThroughASentenceThatOpensWithTheSamePronoun) {
+  // The sentence before names only Harlan Voss, but it opens with "He",
+  // whom the sentence before that names.
+  auto ev = Events(
+      "Walter Lindahl, a former president of Ozark Prairie Electric Co., died Friday. Born on a farm, "
+      "Lindahl joined Ozark Prairie Electric Co. in 1965. He rose to vice president in 1979, succeeding "
+      "Harlan Voss, who retired. Colleagues remembered him as an engineer. He retired as chief "
+      "executive in 1999.",
+      "2025-08-04");
+  EXPECT_TRUE(Has(ev, "end|Walter Lindahl|chief executive|Ozark Prairie Electric Co.|1999"))
+      << ::testing::PrintToString(ev);
+  EXPECT_FALSE(Has(ev, "end|Harlan Voss|chief executive|Ozark Prairie Electric Co.|1999"))
+      << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, ACountryIsNeverTheFocusNorTheOwnerOfItsTitles) {
   // The story is about "Colombia's central bank, the Banco de la República".
   auto ev = Events(
