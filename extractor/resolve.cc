@@ -467,9 +467,19 @@ bool Resolver::PlausibleOrg(const std::string& name) const {
   }
   if (name.find(' ') != std::string::npos) return true;
   const std::string l = Lower(name);
-  for (const char* list : {"NOT_NAME", "ROLE_DROP", "ROLE_WORD", "ORG_GENERIC", "ROLE_MOD", "MONTH"})
+  // A cue word alone ("University President X") or a nationality ("Finnish",
+  // "Finnish-Colombian conductor X") names no organization.
+  for (const char* list : {"NOT_NAME", "ROLE_DROP", "ROLE_WORD", "ORG_GENERIC", "ROLE_MOD", "MONTH", "ORG_CUE"})
     if (lib_.List(list).count(l)) return false;
-  return true;
+  const auto& nationalities = lib_.List("NATIONALITY");
+  bool all_nationalities = true;
+  for (size_t b = 0; b <= l.size() && all_nationalities;) {
+    size_t e = l.find('-', b);
+    if (e == std::string::npos) e = l.size();
+    all_nationalities = nationalities.count(l.substr(b, e - b)) > 0;
+    b = e + 1;
+  }
+  return !all_nationalities;
 }
 
 // A title held in government ("deputy finance minister", "Mayor"): its
