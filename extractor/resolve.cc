@@ -353,9 +353,23 @@ std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t p
 
 std::optional<std::string> Resolver::Subject(const ResolveInput& in, const RuleMatch& m) const {
   const Span sent = in.sentences[m.sentence].span;
-  for (const auto& p : in.mentions.persons) {
-    if (p.sentence != m.sentence || p.span.begin >= m.span.begin) continue;
-    if (auto full = FullName(in, p.name)) return full;
+  // "X retired in March, and in June Y, co-head of fixed income, left to
+  // become ...": the subject of the clause the match is in, after the last
+  // ", and", ", but" or ";" before it, if that clause names someone.
+  size_t clause = sent.begin;
+  {
+    const std::string before = Text(in.text, {sent.begin, std::max(sent.begin, m.span.begin)});
+    for (const char* joint : {", and ", ", but ", "; "}) {
+      const size_t at = before.rfind(joint);
+      if (at != std::string::npos) clause = std::max(clause, sent.begin + at + std::char_traits<char>::length(joint));
+    }
+  }
+  for (size_t from : {clause, sent.begin}) {
+    for (const auto& p : in.mentions.persons) {
+      if (p.sentence != m.sentence || p.span.begin >= m.span.begin || p.span.begin < from) continue;
+      if (auto full = FullName(in, p.name)) return full;
+    }
+    if (from == sent.begin) break;
   }
   // "He joined ...", "She founded ...", "The 44-year-old had replaced ...":
   // the subject refers back to the person the text was about.

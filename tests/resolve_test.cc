@@ -370,6 +370,19 @@ TEST_F(ResolveTest, APronounChainsThroughASentenceThatOpensWithTheSamePronoun) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AnImplicitSubjectIsTheOneOfItsOwnClause) {
+  auto ev = Events(
+      "In March, chief investment officer Lionel Baptiste retired after 22 years, and in June Gwen "
+      "Adebayo-Marsh, co-head of fixed income, left to become chief investment officer at Larchmont "
+      "Advisors.",
+      "2025-09-09");
+  EXPECT_TRUE(Has(ev, "start|Gwen Adebayo-Marsh|chief investment officer|Larchmont Advisors|-"))
+      << ::testing::PrintToString(ev);
+  EXPECT_FALSE(AnyWithPerson(ev, "Lionel Baptiste") &&
+               Has(ev, "start|Lionel Baptiste|chief investment officer|Larchmont Advisors|-"))
+      << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, ACountryIsNeverTheFocusNorTheOwnerOfItsTitles) {
   // The story is about "Colombia's central bank, the Banco de la República".
   auto ev = Events(
