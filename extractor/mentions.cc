@@ -126,9 +126,12 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
   };
   size_t b = 0;
   while (b < toks.size() && droppable(toks[b].text)) ++b;
-  // A title ends before the name: "Chief Financial Officer Helen Marsh".
+  // A title ends before the name: "Chief Financial Officer Helen Marsh";
+  // so does a unit's name in a table: "Display Materials Division Shota
+  // Imai" (a cue word with two words after it).
   for (size_t i = b; i < toks.size(); ++i)
-    if (role_word(Lower(toks[i].text))) b = i + 1;
+    if (role_word(Lower(toks[i].text)) || (cues.count(Lower(toks[i].text)) && toks.size() - i - 1 >= 2))
+      b = i + 1;
   // ... and an honorific may follow it: "Non-Executive Chair Ms Louise Tregenza".
   while (b < toks.size() && droppable(toks[b].text)) ++b;
   // An honorific starts the name, whatever stands before it: "Following Mr

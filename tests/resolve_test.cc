@@ -383,6 +383,16 @@ TEST_F(ResolveTest, AnImplicitSubjectIsTheOneOfItsOwnClause) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AUnitsNameBeforeAPersonInATableIsNotPartOfTheName) {
+  auto ev = Events(
+      "Kisaragi Materials Co., Ltd. announced changes of executive officers.\n\n"
+      "Display Materials Division Shota Imai will succeed Shinichi Arakawa as General Manager of "
+      "the Production Headquarters.",
+      "2026-02-27");
+  EXPECT_TRUE(AnyWithPerson(ev, "Shota Imai")) << ::testing::PrintToString(ev);
+  for (const auto& e : ev) EXPECT_EQ(e.find("Division Shota"), std::string::npos) << e;
+}
+
 TEST_F(ResolveTest, ACountryIsNeverTheFocusNorTheOwnerOfItsTitles) {
   // The story is about "Colombia's central bank, the Banco de la República".
   auto ev = Events(
