@@ -81,6 +81,7 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
   const auto& not_names = lib_.List("NOT_NAME");
   const auto& particles = lib_.List("NAME_PARTICLE");
   const auto& cues = lib_.List("ORG_CUE");
+  const auto& units = lib_.List("ORG_UNIT");
   const auto& roles = lib_.List("ROLE_WORD");
   const auto& months = lib_.List("MONTH");
   const auto& legal_suffixes = lib_.List("LEGAL_SUFFIX");
@@ -130,7 +131,8 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
   // so does a unit's name in a table: "Display Materials Division Shota
   // Imai" (a cue word with two words after it).
   for (size_t i = b; i < toks.size(); ++i)
-    if (role_word(Lower(toks[i].text)) || (cues.count(Lower(toks[i].text)) && toks.size() - i - 1 >= 2))
+    if (role_word(Lower(toks[i].text)) ||
+        ((cues.count(Lower(toks[i].text)) || units.count(Lower(toks[i].text))) && toks.size() - i - 1 >= 2))
       b = i + 1;
   // ... and an honorific may follow it: "Non-Executive Chair Ms Louise Tregenza".
   while (b < toks.size() && droppable(toks[b].text)) ++b;
