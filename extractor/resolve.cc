@@ -888,6 +888,20 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
     if (Text(in.text, {d.span.end, m.span.end}).find(',') == std::string::npos) chosen = &d;
   }
   if (!chosen) {
+    // "who left in February to become ...": a purpose clause takes the date
+    // of the verb it hangs on, right before it (the match may start there,
+    // or a rule may have read the month as a name).
+    const std::string text = Text(in.text, m.span);
+    size_t to = text.compare(0, 3, "to ") == 0 ? 0 : text.find(" to ");
+    if (to != std::string::npos) {
+      const size_t at = m.span.begin + (to == 0 ? 0 : to + 1);
+      const std::string after = Text(in.text, {at, std::min(m.span.end, at + 12)});
+      if (after.compare(0, 10, "to become ") == 0 || after.compare(0, 8, "to join ") == 0)
+        for (const auto& d : in.mentions.dates)
+          if (d.sentence == m.sentence && d.span.end <= at && at - d.span.end <= 2) chosen = &d;
+    }
+  }
+  if (!chosen) {
     // A sentence-initial "In 2004," or "On Monday," before the match.
     for (const auto& d : in.mentions.dates) {
       if (d.sentence != m.sentence || d.span.end > m.span.begin) continue;

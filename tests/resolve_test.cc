@@ -393,6 +393,15 @@ TEST_F(ResolveTest, AUnitsNameBeforeAPersonInATableIsNotPartOfTheName) {
   for (const auto& e : ev) EXPECT_EQ(e.find("Division Shota"), std::string::npos) << e;
 }
 
+TEST_F(ResolveTest, APurposeClauseTakesTheDateOfTheVerbBeforeIt) {
+  auto ev = Events(
+      "She succeeds Janet Albright, who left in February to become chief nursing officer of Cedar "
+      "Ridge Health in Boise.",
+      "2026-03-10");
+  EXPECT_TRUE(Has(ev, "start|Janet Albright|chief nursing officer|Cedar Ridge Health|2026-02"))
+      << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, ACountryIsNeverTheFocusNorTheOwnerOfItsTitles) {
   // The story is about "Colombia's central bank, the Banco de la República".
   auto ev = Events(
