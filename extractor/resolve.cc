@@ -1167,6 +1167,17 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         base.date = dates_.Normalize(Text(in.text, *ds), in.anchor, Future(in, m, *ds));
       } else if (auto d = AttachDate(in, m, &base.date_reported)) {
         base.date = d;
+      } else {
+        // "... will succeed him as President on the same date": the date of
+        // the last dated change reported before it.
+        const Span sent = in.sentences[m.sentence].span;
+        const std::string rest = Lower(Text(in.text, {m.span.begin, sent.end}));
+        if (rest.find("the same date") != std::string::npos || rest.find("the same day") != std::string::npos)
+          for (auto it = events.rbegin(); it != events.rend(); ++it)
+            if (it->date && it->sentence < m.sentence && it->type != "hold") {
+              base.date = it->date;
+              break;
+            }
       }
       for (auto& r : roles) {
         Event e = base;

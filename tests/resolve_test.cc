@@ -402,6 +402,18 @@ TEST_F(ResolveTest, APurposeClauseTakesTheDateOfTheVerbBeforeIt) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, OnTheSameDateTakesTheDateOfTheChangeBefore) {
+  auto ev = Events(
+      "Masahiro Oyama will step down as president of Kisaragi Materials Co., Ltd. on June 19, 2026. "
+      "Kenji Takamatsu will succeed Mr. Oyama as president on the same date.",
+      "2026-02-27");
+  bool dated = false;
+  for (const auto& e : ev)
+    dated |= e.rfind("start|Kenji Takamatsu|president|", 0) == 0 && e.size() > 10 &&
+             e.compare(e.size() - 10, 10, "2026-06-19") == 0;
+  EXPECT_TRUE(dated) << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, ACountryIsNeverTheFocusNorTheOwnerOfItsTitles) {
   // The story is about "Colombia's central bank, the Banco de la República".
   auto ev = Events(
