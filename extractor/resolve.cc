@@ -877,7 +877,14 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
       continue;
     const std::string gap =
         d.span.begin > m.span.end ? Text(in.text, {m.span.end, d.span.begin}) : "";
-    if (gap.size() <= 40 && !RE2::PartialMatch(gap, *clause_break_)) chosen = &d;
+    // "will retire at the close of the Annual General Meeting on June 20",
+    // "with effect from the close of business hours on November 30": an
+    // occasion named before its date may stretch the gap.
+    const std::string lgap = Lower(gap);
+    const bool occasion = gap.size() <= 90 && (lgap.find("meeting") != std::string::npos ||
+                                               lgap.find("with effect from") != std::string::npos ||
+                                               lgap.find("close of business") != std::string::npos);
+    if ((gap.size() <= 40 || occasion) && !RE2::PartialMatch(gap, *clause_break_)) chosen = &d;
     break;
   }
   // Then a date inside the match, unless a parenthetical holds it

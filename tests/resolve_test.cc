@@ -414,6 +414,16 @@ TEST_F(ResolveTest, OnTheSameDateTakesTheDateOfTheChangeBefore) {
   EXPECT_TRUE(dated) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AMeetingNamedBeforeItsDateDatesTheChange) {
+  auto ev = Events(
+      "Kyoto Precision Instruments Co., Ltd. announced that Kenji Watanabe, who has served as Chairman "
+      "since 2019, will retire at the close of the Annual General Meeting of Shareholders on June 20, 2024.",
+      "2024-05-10");
+  bool dated = false;
+  for (const auto& e : ev) dated |= e.rfind("end|Kenji Watanabe|Chairman|", 0) == 0 && e.find("|2024-06-20") != std::string::npos;
+  EXPECT_TRUE(dated) << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, ACountryIsNeverTheFocusNorTheOwnerOfItsTitles) {
   // The story is about "Colombia's central bank, the Banco de la República".
   auto ev = Events(
