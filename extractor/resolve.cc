@@ -892,7 +892,11 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
   for (const auto& d : in.mentions.dates) {
     if (chosen) break;
     if (d.sentence != m.sentence || d.span.begin < m.span.begin || d.span.end > m.span.end) continue;
-    if (Text(in.text, {d.span.end, m.span.end}).find(',') == std::string::npos) chosen = &d;
+    // ("The board on Monday named X, a director since 2019, as interim CEO":
+    // a date before any comma of the match is the match's own.)
+    if (Text(in.text, {d.span.end, m.span.end}).find(',') == std::string::npos ||
+        Text(in.text, {m.span.begin, d.span.begin}).find(',') == std::string::npos)
+      chosen = &d;
   }
   if (!chosen) {
     // "who left in February to become ...": a purpose clause takes the date
