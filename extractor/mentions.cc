@@ -328,7 +328,17 @@ void MentionFinder::AddDefinedOrgs(const std::string& text, const std::vector<Se
     return it == sentences.begin() ? size_t{0} : static_cast<size_t>(it - sentences.begin() - 1);
   };
   auto letter = [&](size_t i) { return std::isalnum(static_cast<unsigned char>(text[i])) != 0; };
-  const size_t before = m.orgs.size();
+  // The mentions found so far, by start, with the furthest end reached up to
+  // each: an occurrence overlaps one iff a mention starting before its end
+  // reaches past its start (linear in mentions, not mentions x occurrences).
+  std::vector<std::pair<size_t, size_t>> spans;  // (begin, furthest end so far)
+  for (const auto& o : m.orgs) spans.emplace_back(o.span.begin, o.span.end);
+  std::sort(spans.begin(), spans.end());
+  for (size_t k = 1; k < spans.size(); ++k) spans[k].second = std::max(spans[k].second, spans[k - 1].second);
+  auto covered = [&](size_t at, size_t end) {
+    auto it = std::lower_bound(spans.begin(), spans.end(), std::make_pair(end, size_t{0}));
+    return it != spans.begin() && std::prev(it)->second > at;
+  };
   for (const auto& name : defined) {
     for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
       const size_t end = at + name.size();
@@ -336,10 +346,7 @@ void MentionFinder::AddDefinedOrgs(const std::string& text, const std::vector<Se
       // Not inside a longer name: "Hearthstack Labs" is another organization.
       if (end + 1 < text.size() && text[end] == ' ' && std::isupper(static_cast<unsigned char>(text[end + 1])))
         continue;
-      bool covered = false;
-      for (size_t k = 0; k < before && !covered; ++k)
-        covered = m.orgs[k].span.begin < end && at < m.orgs[k].span.end;
-      if (!covered) m.orgs.push_back({{at, end}, name, sentence_of(at)});
+      if (!covered(at, end)) m.orgs.push_back({{at, end}, name, sentence_of(at)});
     }
   }
   std::stable_sort(m.orgs.begin(), m.orgs.end(),

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -521,6 +522,7 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
       const std::string body = expander.Expand(h.body, h.file, h.line, false, nullptr);
       auto [it, fresh] = by_body.emplace(body, lib->hints_.size());
       if (fresh) {
+        if (lib->hints_.size() == 64) Fail(h.file, h.line, "more than 64 distinct hints");
         auto re = std::make_unique<RE2>(body, RuleOptions(kRuleMemory));
         if (!re->ok()) Fail(h.file, h.line, "hint for {" + name + "}: " + re->error());
         lib->hints_.push_back(std::move(re));
@@ -699,11 +701,16 @@ bool PatternLibrary::Candidates(re2::StringPiece sentence, std::vector<int>* hit
   hits->clear();
   if (!prefilter_->Match(sentence, hits, error)) return false;
   std::sort(hits->begin(), hits->end());
-  // Each hint is tried at most once per sentence: -1 untried, 0 absent, 1 present.
-  std::vector<signed char> present(hints_.size(), -1);
+  // Each hint is tried at most once per sentence (Load allows at most 64,
+  // so two bit masks keep the hot path free of allocation).
+  uint64_t tried = 0, present = 0;
   auto has = [&](size_t h) {
-    if (present[h] < 0) present[h] = RE2::PartialMatch(sentence, *hints_[h]) ? 1 : 0;
-    return present[h] == 1;
+    const uint64_t bit = uint64_t{1} << h;
+    if (!(tried & bit)) {
+      tried |= bit;
+      if (RE2::PartialMatch(sentence, *hints_[h])) present |= bit;
+    }
+    return (present & bit) != 0;
   };
   hits->erase(std::remove_if(hits->begin(), hits->end(),
                              [&](int r) {

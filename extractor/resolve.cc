@@ -364,13 +364,17 @@ std::optional<std::string> Resolver::Subject(const ResolveInput& in, const RuleM
       if (at != std::string::npos) clause = std::max(clause, sent.begin + at + std::char_traits<char>::length(joint));
     }
   }
-  for (size_t from : {clause, sent.begin}) {
+  // The first person named in the sentence from `from` up to the match.
+  auto first_from = [&](size_t from) -> std::optional<std::string> {
     for (const auto& p : in.mentions.persons) {
       if (p.sentence != m.sentence || p.span.begin >= m.span.begin || p.span.begin < from) continue;
       if (auto full = FullName(in, p.name)) return full;
     }
-    if (from == sent.begin) break;
-  }
+    return std::nullopt;
+  };
+  if (clause > sent.begin)
+    if (auto full = first_from(clause)) return full;
+  if (auto full = first_from(sent.begin)) return full;
   // "He joined ...", "She founded ...", "The 44-year-old had replaced ...":
   // the subject refers back to the person the text was about.
   const std::string first = Text(in.text, {sent.begin, std::min(sent.end, sent.begin + 4)});
