@@ -1,6 +1,7 @@
 #include "patterns.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <cstdint>
 #include <atomic>
@@ -17,6 +18,7 @@ namespace {
 
 constexpr int64_t kRuleMemory = 64 << 20;
 constexpr int64_t kSetMemory = 256 << 20;
+
 
 std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r");
@@ -89,46 +91,13 @@ struct RawMacro {
 };
 
 // In a loose skeleton a hinted macro reads as ".*\x01NAME\x02.*": a literal
-// that RequiredCore keeps or drops like any word, so that the hints left at
+// that RequiredRuns keeps or drops like any word, so that the hints left at
 // the top level of a rule's core are exactly those every match needs.
 std::string HintMarker(const std::string& name) { return "\x01" + name + "\x02"; }
 
-// Removes the hint markers from `core`; returns the names of those outside
-// any group (a marker inside an alternation or group is not required).
-std::set<std::string> TakeHintMarkers(std::string* core) {
-  std::set<std::string> required;
-  std::string out;
-  int depth = 0;
-  bool in_class = false, top_alternation = false;
-  for (size_t i = 0; i < core->size(); ++i) {
-    const char c = (*core)[i];
-    if (c == '\x01') {
-      const size_t end = core->find('\x02', i);
-      if (depth == 0 && !in_class) required.insert(core->substr(i + 1, end - i - 1));
-      i = end;
-      continue;
-    }
-    if (c == '\\' && i + 1 < core->size()) {
-      out += core->substr(i, 2);
-      ++i;
-      continue;
-    }
-    if (in_class) {
-      if (c == ']') in_class = false;
-    } else if (c == '[') {
-      in_class = true;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      top_alternation = true;  // RequiredCore gave the whole skeleton back
-    }
-    out += c;
-  }
-  *core = std::move(out);
-  if (top_alternation) required.clear();
-  return required;
+// True for a run that is a hint marker alone ("\x01ROLES\x02").
+bool IsHintMarker(const std::string& run) {
+  return run.size() > 2 && run.front() == '\x01' && run.back() == '\x02';
 }
 
 // Expands {MACRO} and, where allowed, {slot=MACRO} references.
@@ -263,16 +232,33 @@ std::optional<std::string> NullableField(const std::string& f) {
 }
 
 
-// The longest run of a loose skeleton that every match must contain: the
-// skeleton's top-level pieces in order, cut at ".*", optional groups,
-// quantifiers and anchors. "(?:serve|act) as " stands for the whole
-// serve-as rule in the RE2::Set. Falls back to the whole skeleton when the
-// top level is an alternation, and to "" (every sentence) when no run holds
-// a word.
-std::string RequiredCore(const std::string& sk);
+// The runs of a loose skeleton that every match must contain: the skeleton's
+// top-level pieces in order, cut at ".*", optional groups, quantifiers and
+// anchors, each run holding at least two letters and no ".*" ("(?:serve|act)
+// as " for the serve-as rule). A hint marker is a run of its own. A top-level
+// alternation gives one run, the alternation of its branches' best runs, or
+// none when some branch has no run.
+std::vector<std::string> RequiredRuns(const std::string& sk);
 
-// "(?:A|B|C)" with every branch's RequiredCore holding a word: "(?:a|b|c)" of
-// those cores; "" when some branch has none (the group then selects nothing).
+// How selective a run is: its letters outside character classes; 0 for a run
+// that can match at the end of any sentence ("$").
+int RunLetters(const std::string& r) {
+  if (r.find('$') != std::string::npos) return 0;
+  int n = 0, depth = 0;
+  for (char ch : r) {
+    if (ch == '[') ++depth;
+    if (ch == ']') --depth;
+    if (depth == 0 && std::isalpha(static_cast<unsigned char>(ch))) ++n;
+  }
+  return n;
+}
+
+// The run that selects best: the most letters outside character classes,
+// hint markers left out; "" if there is none.
+std::string BestRun(const std::vector<std::string>& runs);
+
+// "(?:A|B|C)" with every branch holding a run: "(?:a|b|c)" of each branch's
+// best run; "" when some branch has none (the group then selects nothing).
 std::string BranchCores(const std::string& group) {
   // Strip "(?:" / "(?P<name>" / "(" and the closing ")".
   size_t open = 1;
@@ -307,14 +293,14 @@ std::string BranchCores(const std::string& group) {
   if (branches.size() < 2) return "";
   std::string out;
   for (const auto& b : branches) {
-    const std::string core = RequiredCore(b);
+    const std::string core = BestRun(RequiredRuns(b));
     if (core.empty()) return "";  // no selective literal in this branch
     out += (out.empty() ? "" : "|") + core;
   }
   return "(?:" + out + ")";
 }
 
-std::string RequiredCore(const std::string& sk) {
+std::vector<std::string> RequiredRuns(const std::string& sk) {
   std::vector<std::string> runs(1);
   auto cut = [&] {
     if (!runs.back().empty()) runs.emplace_back();
@@ -330,7 +316,11 @@ std::string RequiredCore(const std::string& sk) {
       continue;
     }
     const char c = sk[i];
-    if (c == '|') return sk;
+    if (c == '|') {
+      const std::string alt = BranchCores("(?:" + sk + ")");
+      if (alt.empty()) return {};
+      return {alt};
+    }
     if (c == '^' || c == '$') {
       ++i;
       cut();
@@ -373,9 +363,14 @@ std::string RequiredCore(const std::string& sk) {
       if (open == '(' && item.find(".*") != std::string::npos) {
         // A required group whose every branch holds a literal word ("(?:X
         // founded|to found)"): the alternation of the branches' cores.
+        // Each branch's run stands for a piece of its branch only, so the
+        // alternation is a run of its own, not joined to its neighbours.
         std::string alt = optional ? "" : BranchCores(item);
-        if (alt.empty()) breaks = true;
-        else item = alt;
+        breaks = true;
+        if (!alt.empty()) {
+          cut();
+          runs.back() = std::move(alt);
+        }
       }
       // "(?:[,.;]|$)" matches at the end of any sentence: it selects nothing
       // and must not spoil the run before it.
@@ -401,28 +396,19 @@ std::string RequiredCore(const std::string& sk) {
     }
     runs.back() += item;
   }
-  // The most selective run: the most letters outside character classes; a
-  // run that can match at the end of any sentence ("$") selects nothing.
-  auto letters = [](const std::string& r) {
-    if (r.find('$') != std::string::npos) return 0;
-    int n = 0, depth = 0;
-    for (char ch : r) {
-      if (ch == '[') ++depth;
-      if (ch == ']') --depth;
-      if (depth == 0 && std::isalpha(static_cast<unsigned char>(ch))) ++n;
-    }
-    return n;
-  };
-  // Every run with a word, in order ("(?:from|between) .* (?:to|until)"):
-  // a match holds them all, and together they select better than any one.
-  std::string best;
-  for (const auto& r : runs)
-    if (letters(r) >= 2) best += (best.empty() ? "" : ".*") + r;
-  if (!best.empty()) return best;
+  std::vector<std::string> out;
+  for (auto& r : runs)
+    if (RunLetters(r) >= 2) out.push_back(std::move(r));
   // No literal word to key on (a rule of shape only, "NAME, ROLE of ORG"):
-  // the rule runs on every sentence rather than slowing the set down with
-  // a skeleton of ".*"s.
-  return "";
+  // the rule runs on every sentence.
+  return out;
+}
+
+std::string BestRun(const std::vector<std::string>& runs) {
+  const std::string* best = nullptr;
+  for (const auto& r : runs)
+    if (!IsHintMarker(r) && (!best || RunLetters(r) > RunLetters(*best))) best = &r;
+  return best ? *best : "";
 }
 
 }  // namespace
@@ -621,8 +607,10 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
         if (!check.ok()) Fail(file, ln, "bad pattern: " + check.error());
         rule->regex = std::make_unique<RuleRegex>(
             std::move(expanded), kRuleMemory, file + ":" + std::to_string(ln) + ": rule '" + rule->id + "'");
-        rule->prefilter = RequiredCore(expander.Expand(rest, file, ln, true, nullptr, true));
-        for (const std::string& h : TakeHintMarkers(&rule->prefilter)) rule->hints.push_back(hint_index.at(h));
+        for (std::string& run : RequiredRuns(expander.Expand(rest, file, ln, true, nullptr, true))) {
+          if (IsHintMarker(run)) rule->hints.push_back(hint_index.at(run.substr(1, run.size() - 2)));
+          else rule->atoms.push_back(std::move(run));
+        }
         std::sort(rule->hints.begin(), rule->hints.end());
         rule->hints.erase(std::unique(rule->hints.begin(), rule->hints.end()), rule->hints.end());
         rule->pattern_line = ln;
@@ -684,14 +672,29 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
     finish(lines.size());
   }
 
+  // The set holds each distinct atom once; a rule is a candidate where all
+  // of its atoms are found. No atom holds ".*", so the set's DFA stays near
+  // the size of its literals however many rules share them.
   RE2::Options set_options = RuleOptions(kSetMemory);
   lib->prefilter_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-  for (const auto& r : lib->rules_) {
-    std::string error;
-    if (lib->prefilter_->Add(r.prefilter, &error) < 0)
-      Fail(r.file, r.line, "rule '" + r.id + "': " + error);
+  std::map<std::string, int> atom_index;
+  for (auto& r : lib->rules_) {
+    for (const std::string& atom : r.atoms) {
+      auto [it, fresh] = atom_index.emplace(atom, static_cast<int>(atom_index.size()));
+      if (fresh) {
+        if (atom_index.size() > kMaxAtoms)
+          Fail(r.file, r.pattern_line, "more than " + std::to_string(kMaxAtoms) + " distinct rule-set atoms");
+        std::string error;
+        if (lib->prefilter_->Add(atom, &error) != it->second)
+          Fail(r.file, r.pattern_line, "rule '" + r.id + "': " + error);
+      }
+      r.atom_ids.push_back(it->second);
+    }
+    std::sort(r.atom_ids.begin(), r.atom_ids.end());
+    r.atom_ids.erase(std::unique(r.atom_ids.begin(), r.atom_ids.end()), r.atom_ids.end());
   }
-  if (!lib->prefilter_->Compile())
+  lib->atom_count_ = atom_index.size();
+  if (lib->atom_count_ > 0 && !lib->prefilter_->Compile())
     throw PatternError(dir + ":0: the rule set does not fit RE2's memory budget");
   return lib;
 }
@@ -699,8 +702,12 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
 bool PatternLibrary::Candidates(re2::StringPiece sentence, std::vector<int>* hits,
                                 RE2::Set::ErrorInfo* error) const {
   hits->clear();
-  if (!prefilter_->Match(sentence, hits, error)) return false;
-  std::sort(hits->begin(), hits->end());
+  std::bitset<kMaxAtoms> found;
+  if (atom_count_ > 0) {
+    if (!prefilter_->Match(sentence, hits, error) && error && error->kind != RE2::Set::kNoError) return false;
+    for (int a : *hits) found.set(static_cast<size_t>(a));
+    hits->clear();
+  }
   // Each hint is tried at most once per sentence (Load allows at most 64,
   // so two bit masks keep the hot path free of allocation).
   uint64_t tried = 0, present = 0;
@@ -712,13 +719,17 @@ bool PatternLibrary::Candidates(re2::StringPiece sentence, std::vector<int>* hit
     }
     return (present & bit) != 0;
   };
-  hits->erase(std::remove_if(hits->begin(), hits->end(),
-                             [&](int r) {
-                               for (size_t h : rules_[static_cast<size_t>(r)].hints)
-                                 if (!has(h)) return true;
-                               return false;
-                             }),
-              hits->end());
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    const Rule& rule = rules_[r];
+    bool ok = true;
+    for (int a : rule.atom_ids)
+      if (!found.test(static_cast<size_t>(a))) {
+        ok = false;
+        break;
+      }
+    for (size_t i = 0; ok && i < rule.hints.size(); ++i) ok = has(rule.hints[i]);
+    if (ok) hits->push_back(static_cast<int>(r));
+  }
   return !hits->empty();
 }
 

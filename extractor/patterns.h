@@ -12,12 +12,13 @@
 //    load (its own syntax, with each macro read as a placeholder; every macro
 //    likewise), then compiled with RE2 once, on first use, with an explicit
 //    memory budget: a run over one short article builds the programs of the
-//    few dozen rules it needs, not all of them. Each rule's required core (the
-//    longest run of literal pieces every match contains, with macros and
-//    slots read as ".*") goes into one RE2::Set that picks the candidate
-//    rules of a sentence; a hinted macro reads as ".*" there, and its hint
-//    (a title's head word) is one small regex the sentence must also match.
-//    Only the candidates run with captures.
+//    few dozen rules it needs, not all of them. Each rule's atoms (the
+//    runs of literal pieces every match contains, with macros and slots read
+//    as ".*" and cutting them) go into one RE2::Set, each distinct atom once;
+//    a rule is a candidate for a sentence where the set finds all its atoms.
+//    A hinted macro reads as ".*" there, and its hint (a title's head word)
+//    is one small regex the sentence must also match. Only the candidates
+//    run with captures.
 //  - Any problem (unreadable file, unknown directive, unknown macro or slot, a
 //    macro cycle, a duplicate rule id, a regex RE2 rejects, an unterminated
 //    example) throws PatternError whose message starts with "FILE:LINE: ".
@@ -100,8 +101,9 @@ struct Rule {
   std::string id;
   std::string type;
   std::string source;    // the pattern as written
-  std::string prefilter;  // the required core the RE2::Set matches
-  std::vector<size_t> hints;  // hints the sentence must also match (PatternLibrary::Candidates)
+  std::vector<std::string> atoms;  // literal runs every match holds, no ".*" in any
+  std::vector<int> atom_ids;       // their patterns in the library's RE2::Set
+  std::vector<size_t> hints;       // hints the sentence must also match (PatternLibrary::Candidates)
   std::vector<EmitSpec> emits;
   std::vector<RuleExample> examples;
   std::string file;
@@ -112,12 +114,16 @@ struct Rule {
 
 class PatternLibrary {
  public:
+  // At most this many distinct atoms (Load refuses more): the per-sentence
+  // record of found atoms is a fixed bit set.
+  static constexpr size_t kMaxAtoms = 2048;
+
   // Loads and compiles `dir`. Throws PatternError.
   static std::unique_ptr<PatternLibrary> Load(const std::string& dir);
 
   const std::vector<Rule>& rules() const { return rules_; }
   const RE2::Set& prefilter() const { return *prefilter_; }
-  // The rules that may match `sentence`, ascending: those whose literal core
+  // The rules that may match `sentence`, ascending: those all of whose atoms
   // the RE2::Set finds, less those whose hints (a title's head word, say) the
   // sentence lacks. A superset of the rules that match. False if none (and
   // `error`, if given, says whether the set's DFA ran out of memory).
@@ -142,7 +148,8 @@ class PatternLibrary {
  private:
   std::string dir_;
   std::vector<Rule> rules_;
-  std::unique_ptr<RE2::Set> prefilter_;
+  std::unique_ptr<RE2::Set> prefilter_;  // every rule's atoms, each distinct one once
+  size_t atom_count_ = 0;
   std::vector<std::unique_ptr<RE2>> hints_;  // distinct hint regexes
   std::map<std::string, std::set<std::string>> lists_;
   std::map<std::string, std::map<std::string, std::string>> tables_;

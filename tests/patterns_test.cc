@@ -186,6 +186,34 @@ TEST(PatternsLoad, HintsFilterCandidatesOnlyWhereRequired) {
   fs::remove_all(dir);
 }
 
+// The rule set holds atoms, not whole skeletons: a rule is a candidate where
+// every literal run it needs is found, in any order, and an alternation
+// gives one atom of its branches' best runs.
+TEST(PatternsLoad, CandidatesNeedEveryAtomOfTheRule) {
+  const fs::path dir = fs::temp_directory_path() / ("newsroles_patterns_atoms_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "rules");
+  {
+    std::ofstream(dir / "macros.def") << "define NAME [A-Z][a-z]+ [A-Z][a-z]+\n";
+    std::ofstream(dir / "rules" / "10-test.rules")
+        << "rule two-runs\n  type start\n  pattern {person=NAME} was named .* by the board\n"
+           "rule branches\n  type end\n  pattern {person=NAME} (?:quit .* today|has resigned)\n";
+  }
+  auto lib = PatternLibrary::Load(dir.string());
+  ASSERT_EQ(lib->rules().size(), 2u);
+  EXPECT_EQ(lib->rules()[0].atoms.size(), 2u);
+  EXPECT_EQ(lib->rules()[1].atoms.size(), 1u);
+  std::vector<int> hits;
+  EXPECT_TRUE(lib->Candidates("Jane Doe was named chair by the board", &hits));
+  EXPECT_EQ(hits, std::vector<int>({0}));
+  EXPECT_FALSE(lib->Candidates("Jane Doe was named chair", &hits));
+  EXPECT_TRUE(lib->Candidates("Jane Doe has resigned", &hits));
+  EXPECT_EQ(hits, std::vector<int>({1}));
+  EXPECT_TRUE(lib->Candidates("Jane Doe quit the board today", &hits));
+  EXPECT_EQ(hits, std::vector<int>({1}));
+  fs::remove_all(dir);
+}
+
 TEST(PatternsLoad, MissingDirectoryIsRefused) {
   EXPECT_THROW(PatternLibrary::Load("/no/such/patterns"), PatternError);
 }
