@@ -577,6 +577,49 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
       if (word && !(at > 0 && in.text[at - 1] == '(')) it->second.first += 1;
     }
   }
+  // "Marlowe & Finch plc", then "Marlowe & Finch" and "Marlowe & Finch's":
+  // a name the story repeats without its legal suffix counts each time.
+  {
+    const auto& suffixes = lib_.List("LEGAL_SUFFIX");
+    auto occurrences = [&](const std::string& w) {
+      int n = 0;
+      for (size_t at = in.text.find(w); at != std::string::npos; at = in.text.find(w, at + 1)) {
+        const size_t end = at + w.size();
+        const bool continues =  // "Northwind Health" of "Northwind Health Foundation"
+            end + 1 < in.text.size() && in.text[end] == ' ' &&
+            std::isupper(static_cast<unsigned char>(in.text[end + 1]));
+        if ((at == 0 || !std::isalnum(static_cast<unsigned char>(in.text[at - 1]))) &&
+            (end >= in.text.size() || !std::isalnum(static_cast<unsigned char>(in.text[end]))) &&
+            !continues)
+          ++n;
+      }
+      return n;
+    };
+    // Each name's core, its legal suffixes dropped ("Kyoto Precision
+    // Instruments Co., Ltd." and "Kyoto Precision Instruments Co." share one);
+    // the longest name with a core takes its extra occurrences.
+    std::map<std::string, std::string> longest;  // core -> longest name
+    for (const auto& entry : counts) {
+      const std::string& name = entry.first;
+      std::string core = name;
+      bool stripped = false;
+      for (;;) {
+        while (!core.empty() && (core.back() == '.' || core.back() == ',')) core.pop_back();
+        const size_t sp = core.rfind(' ');
+        if (sp == std::string::npos) break;
+        const std::string last = core.substr(sp + 1);
+        if (!suffixes.count(last) && !suffixes.count(last + ".")) break;
+        core.resize(sp);
+        stripped = true;
+      }
+      while (!core.empty() && core.back() == ',') core.pop_back();
+      if (!stripped || core.find(' ') == std::string::npos) continue;
+      std::string& best = longest[core];
+      if (name.size() > best.size()) best = name;
+    }
+    for (const auto& [core, name] : longest)
+      counts[name].first += std::max(0, occurrences(core) - occurrences(name));
+  }
   // "the authority", "the club": each reference counts for the organizations
   // whose name holds its noun ("Commerce and Markets Authority").
   for (const auto& noun : in.mentions.reference_nouns) {

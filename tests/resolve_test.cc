@@ -211,6 +211,21 @@ TEST_F(ResolveTest, ADefinedAcronymCountsTowardsFocusAndHonorificsMayRun) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, ANameRepeatedWithoutItsLegalSuffixCountsTowardsFocus) {
+  // "Marlowe & Finch plc" once, then "Marlowe & Finch" three times: the story
+  // is about the retailer, not the group named once and called "the group".
+  auto ev = Events(
+      "A year in, Rebecca Osei is rebuilding Marlowe & Finch\n\n"
+      "LONDON, 14 November 2025 - Rebecca Osei pointed at a wall of linen. \"This was a cafe.\" "
+      "Osei became chief executive of Marlowe & Finch plc in 2024. "
+      "Marlowe & Finch has 31 shops. Alison Reed left in March to join the packaging group "
+      "Hollins Group as finance chief. The group said so. The group is big. Sales at Marlowe & "
+      "Finch are up. Shoppers say Marlowe & Finch is back.\n\n"
+      "Sir Colin Marlowe was chairman from 1989 to 2014.",
+      "2025-11-14");
+  EXPECT_TRUE(Has(ev, "start|Colin Marlowe|chairman|Marlowe & Finch plc|1989")) << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, AnHonorificStartsTheNameWhateverStandsBeforeIt) {
   // "Following Mr Pemberton's departure" names Pemberton, not "Following Mr
   // Pemberton", so the bare family name stays his.
