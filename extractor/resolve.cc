@@ -372,6 +372,26 @@ std::optional<std::string> Resolver::Subject(const ResolveInput& in, const RuleM
     }
     return std::nullopt;
   };
+  // "... since Daniel Whitcombe stepped down as provost last year to become
+  // president of Oakhurst College": a purpose clause belongs to the person
+  // named last before it.
+  if (in.text.compare(m.span.begin, 3, "to ") == 0) {
+    std::optional<std::string> last;
+    for (const auto& p : in.mentions.persons) {
+      if (p.sentence != m.sentence || p.span.begin >= m.span.begin || p.span.begin < clause) continue;
+      // Not a name after a preposition ("head of Late-Stage Development",
+      // "at Calloway Strand's London office"): an organization's, at best.
+      const std::string before = Lower(Text(in.text, {p.span.begin > 6 ? p.span.begin - 6 : 0, p.span.begin}));
+      bool after_preposition = false;
+      for (const char* prep : {" of ", " at ", " for ", " with ", " from ", " to ", " in ", " and "})
+        if (before.size() >= std::char_traits<char>::length(prep) &&
+            before.compare(before.size() - std::char_traits<char>::length(prep), std::string::npos, prep) == 0)
+          after_preposition = true;
+      if (after_preposition) continue;
+      if (auto full = FullName(in, p.name)) last = full;
+    }
+    if (last) return last;
+  }
   if (clause > sent.begin)
     if (auto full = first_from(clause)) return full;
   if (auto full = first_from(sent.begin)) return full;
