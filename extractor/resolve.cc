@@ -1121,8 +1121,11 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         // before, reported ("She will take office on July 1, succeeding Y").
         const std::string& owner = emit.person == "other" ? std::string() : *person;
         const Event* from = nullptr;
+        // For the person replaced, the start may stand two sentences back
+        // ("X will become director. Y picked X after a search. She succeeds Z").
+        const size_t reach = owner.empty() ? 2 : 1;
         for (auto it = events.rbegin(); it != events.rend() && !from; ++it) {
-          if (it->sentence + 1 < m.sentence) break;
+          if (it->sentence + reach < m.sentence) break;
           if (it->type == "start" && it->role && (owner.empty() || it->person == owner)) from = &*it;
         }
         if (!from && emit.person == "other") continue;
