@@ -109,6 +109,13 @@ class Builder {
       // A blank line, or a line opening with a list bullet or a form's field
       // label ("Reason for change: ..."): a paragraph of its own.
       Raw('\n', pend_b_, pend_e_);
+    } else if (pending_newlines_ == 1 && ShortLines(pend_b_, pend_e_) &&
+               (u_isalnum(LastCodePoint()) || out_.text.back() == ')')) {
+      // A short line after a short line, the first ending in a word: the
+      // fields of a block ("Janelle Brooks" / "Director of Communications" /
+      // "Harrow Family Foundation"), read as a list: "A, B, C".
+      Raw(',', pend_b_, pend_e_);
+      Raw(' ', pend_b_, pend_e_);
     } else if (pending_newlines_ == 1 && out_.text.back() == '-' && out_.text.size() >= 2 &&
                IsLetterBefore(out_.text.size() - 1) && u_isalpha(next)) {
       // "exe-\ncutive" -> "executive"; "Müller-\nLüdenscheidt" keeps its hyphen.
@@ -123,12 +130,38 @@ class Builder {
     pending_newlines_ = 0;
     pending_space_ = false;
   }
+  UChar32 LastCodePoint() const {
+    int32_t i = static_cast<int32_t>(out_.text.size());
+    UChar32 c;
+    U8_PREV(reinterpret_cast<const uint8_t*>(out_.text.data()), 0, i, c);
+    return c;
+  }
   bool IsLetterBefore(size_t pos) const {
     // The code point ending just before byte `pos`.
     int32_t i = static_cast<int32_t>(pos);
     UChar32 c;
     U8_PREV(reinterpret_cast<const uint8_t*>(out_.text.data()), 0, i, c);
     return c >= 0 && u_isalpha(c);
+  }
+
+  // The original lines on either side of the newline at [nl_b, nl_e) are
+  // both short: lines of a block (an address, a contact, a table), not a
+  // paragraph wrapped by hand, whose lines run to 60 characters or more.
+  bool ShortLines(size_t nl_b, size_t nl_e) const {
+    constexpr size_t kShort = 48;
+    if (nl_b > in_.size() || nl_e > in_.size()) return false;
+    size_t b = nl_b;
+    while (b > 0 && in_[b - 1] != '\n') --b;
+    if (nl_b - b > kShort || nl_b == b) return false;
+    // Each field ends in a name, a title or a number ("Director of
+    // Communications", "(414) 555-0192"); "She joined" runs on.
+    size_t w = nl_b;
+    while (w > b && in_[w - 1] != ' ') --w;
+    const unsigned char first = static_cast<unsigned char>(in_[w]);
+    if (!(std::isupper(first) || std::isdigit(first) || first >= 0x80)) return false;
+    size_t e = nl_e;
+    while (e < in_.size() && in_[e] != '\n' && e - nl_e <= kShort) ++e;
+    return e - nl_e <= kShort;
   }
 
   // "Date of appointment:" at original offset `at` (after spaces): a

@@ -210,6 +210,21 @@ TEST(NormalizeTest, ALineOpeningWithABulletOrAFieldLabelIsAParagraph) {
             "She joined Acme Corp. in 2019, as CFO: a first.");
 }
 
+TEST(NormalizeTest, ShortLinesOfABlockReadAsAList) {
+  // A contact block's lines are fields, not one run of words: "Director of
+  // Communications Harrow Family Foundation" read as one organization.
+  EXPECT_EQ(Norm("Media Contact:\nJanelle Brooks\nDirector of Communications\nHarrow Family Foundation\n"
+                 "(414) 555-0192")
+                .text,
+            "Media Contact: Janelle Brooks, Director of Communications, Harrow Family Foundation, "
+            "(414) 555-0192");
+  // A line that ends in a lower-case word runs on, however short.
+  EXPECT_EQ(Norm("She joined\nAcme Corp. in 2019.").text, "She joined Acme Corp. in 2019.");
+  // Lines of a wrapped paragraph are long: joined by a space.
+  EXPECT_EQ(Norm("The board of Acme Corp. said on Monday that it had named Jane\nDoe chief executive.").text,
+            "The board of Acme Corp. said on Monday that it had named Jane Doe chief executive.");
+}
+
 TEST(NormalizeTest, HyphenAtLineEndIsJoined) {
   const std::string in = "the exe-\ncutive said";
   NormalizedText n = Norm(in);
