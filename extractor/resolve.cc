@@ -269,10 +269,16 @@ char Resolver::GenderOnce(const ResolveInput& in, const std::string& full) const
   // Pronouns in sentences that name this person and no one else.
   int male = 0, female = 0;
   std::map<size_t, std::set<std::string>> named;  // sentence -> full names
-  for (const auto& p : in.mentions.persons)
+  std::set<size_t> quoted;  // sentences that name someone inside a quotation
+  for (const auto& p : in.mentions.persons) {
     if (auto f = FullName(in, p.name)) named[p.sentence].insert(*f);
+    // '"Margaret and I disagreed," he said': the pronoun is the speaker's.
+    const Span sent = in.sentences[p.sentence].span;
+    const std::string before = Text(in.text, {sent.begin, std::max(sent.begin, p.span.begin)});
+    if (std::count(before.begin(), before.end(), '"') % 2 == 1) quoted.insert(p.sentence);
+  }
   for (const auto& [s, names] : named) {
-    if (names.size() != 1 || *names.begin() != full) continue;
+    if (names.size() != 1 || *names.begin() != full || quoted.count(s)) continue;
     for (const auto& w : Words(Lower(Text(in.text, in.sentences[s].span)))) {
       std::string t = w;
       while (!t.empty() && !std::isalpha(static_cast<unsigned char>(t.back()))) t.pop_back();
