@@ -448,6 +448,12 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
   auto affiliate_of = [&](const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
     return !shorter.empty() && ends.count(shorter.back()) && affiliates.count(longer.back());
   };
+  // "Veloxis Systems Inc" read before "." by one rule, "Veloxis Systems Inc."
+  // by another (or as the press release's issuer): one name, with its period.
+  if (in.mentions.issuer && *in.mentions.issuer == name + ".") return *in.mentions.issuer;
+  for (const auto& o : orgs)
+    if (o.name.size() == name.size() + 1 && o.name.back() == '.' && o.name.compare(0, name.size(), name) == 0)
+      return o.name;
   // A name a rule cut at an abbreviation's period ("Northwind St" of
   // "Northwind St. Anselm Medical Center"): the mention it begins.
   for (const auto& o : orgs)
