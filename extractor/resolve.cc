@@ -631,6 +631,7 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
     // Instruments Co., Ltd." and "Kyoto Precision Instruments Co." share one);
     // the longest name with a core takes its extra occurrences.
     std::map<std::string, std::string> longest;  // core -> longest name
+    const auto& cues = lib_.List("ORG_CUE");
     for (const auto& entry : counts) {
       const std::string& name = entry.first;
       std::string core = name;
@@ -640,12 +641,29 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
         const size_t sp = core.rfind(' ');
         if (sp == std::string::npos) break;
         const std::string last = core.substr(sp + 1);
-        if (!suffixes.count(last) && !suffixes.count(last + ".")) break;
+        if (!suffixes.count(last) && !suffixes.count(last + ".")) {
+          // "Tasman Crest" of "Tasman Crest Airlines": a cue word may go too,
+          // where two words or more stay.
+          if (cues.count(Lower(last))) {
+            core.resize(sp);
+            stripped = true;
+          }
+          break;
+        }
         core.resize(sp);
         stripped = true;
       }
       while (!core.empty() && core.back() == ',') core.pop_back();
-      if (!stripped || core.find(' ') == std::string::npos) continue;
+      if (!stripped || core.size() < 3) continue;
+      // A one-word core that is also a person's name ("Vardhan" of "Vardhan
+      // Motors" and "Sanjay Vardhan") counts nothing.
+      if (core.find(' ') == std::string::npos) {
+        bool personal = false;
+        for (const auto& p : in.mentions.persons)
+          for (const auto& w : Words(p.name))
+            if (w == core || w == core + "'s") personal = true;
+        if (personal) continue;
+      }
       std::string& best = longest[core];
       if (name.size() > best.size()) best = name;
     }
