@@ -125,8 +125,13 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
            nationalities.count(l) ||
            role_word(l) || months.count(nodot) || cues.count(l);
   };
+  // "Detectives Yolanda Ibekwe-Reyes" after "Chief of": a title's field
+  // before two more words is no part of the name.
+  const auto& areas = lib_.List("ROLE_AREA");
   size_t b = 0;
-  while (b < toks.size() && droppable(toks[b].text)) ++b;
+  while (b < toks.size() &&
+         (droppable(toks[b].text) || (areas.count(Lower(toks[b].text)) && toks.size() - b - 1 >= 2)))
+    ++b;
   // A title ends before the name: "Chief Financial Officer Helen Marsh";
   // so does a unit's name in a table: "Display Materials Division Shota
   // Imai" (a cue word with two words after it).
