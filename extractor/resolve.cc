@@ -445,7 +445,25 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
   size_t best_words = w.size();
   // "Northwind Health" is a formal name already: "Northwind Health
   // Foundation" is another organization, not its full form.
+  // "Hartwell Brandt UK LLP" is the network's UK firm, not the full form of
+  // "Hartwell Brandt": a place right after the shorter name, with nothing
+  // but a legal suffix after it, makes another organization ("Wexford State
+  // University" is Wexford's full name).
+  const auto& places = lib_.List("PLACE");
+  const auto& suffixes = lib_.List("LEGAL_SUFFIX");
   auto affiliate_of = [&](const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+    if (longer.size() > shorter.size() && places.count(longer[shorter.size()])) {
+      bool rest_is_suffix = true;
+      for (size_t k = shorter.size() + 1; k < longer.size(); ++k) {
+        std::string bare = longer[k];
+        while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.pop_back();
+        bool suffix = false;
+        for (const auto& sfx : suffixes)
+          if (Lower(sfx) == bare || Lower(sfx) == bare + ".") suffix = true;
+        if (!suffix) rest_is_suffix = false;
+      }
+      if (rest_is_suffix) return true;
+    }
     return !shorter.empty() && ends.count(shorter.back()) && affiliates.count(longer.back());
   };
   // "Veloxis Systems Inc" read before "." by one rule, "Veloxis Systems Inc."

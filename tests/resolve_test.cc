@@ -226,6 +226,19 @@ TEST_F(ResolveTest, ANameRepeatedWithoutItsLegalSuffixCountsTowardsFocus) {
   EXPECT_TRUE(Has(ev, "start|Colin Marlowe|chairman|Marlowe & Finch plc|1989")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, ANameWithAPlaceAfterItIsAnotherOrganization) {
+  // "Hartwell Brandt UK LLP" is the network's UK firm, not the full name of
+  // "Hartwell Brandt"; "Wexford State University" is Wexford's.
+  auto ev = Events(
+      "LONDON, 14 January 2026 - Partners at Hartwell Brandt have elected Ingrid Solvang as global "
+      "chair. Solvang beat Marcus Oyelaran, chief executive of Hartwell Brandt UK LLP, in a run-off. "
+      "Solvang will take office on 1 July, succeeding Richard Ashworth-Kemp.",
+      "2026-01-14");
+  EXPECT_TRUE(Has(ev, "end|Richard Ashworth-Kemp|global chair|Hartwell Brandt|2026-07-01"))
+      << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "hold|Marcus Oyelaran|chief executive|Hartwell Brandt UK LLP|-")) << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, AnHonorificStartsTheNameWhateverStandsBeforeIt) {
   // "Following Mr Pemberton's departure" names Pemberton, not "Following Mr
   // Pemberton", so the bare family name stays his.
