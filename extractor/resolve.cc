@@ -1345,6 +1345,19 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
     return type + "\x1f" + Lower(e.person) + "\x1f" + Lower(e.role.value_or("")) + "\x1f" +
            org_key(e.org);
   };
+  // "X, the chief investment officer of rival Queensway ... She will leave
+  // Queensway at the end of March": leaving an organization without a title
+  // leaves the one title the text gives the person there.
+  for (auto& e : events) {
+    if (e.type != "end" || e.role || !e.org) continue;
+    std::set<std::string> roles;
+    std::optional<std::string> role;
+    for (const auto& o : events)
+      if (&o != &e && o.role && o.type != "end" && Lower(o.person) == Lower(e.person) &&
+          org_key(o.org) == org_key(e.org) && roles.insert(Lower(*o.role)).second)
+        role = o.role;
+    if (roles.size() == 1) e.role = role;
+  }
   std::set<std::string> changes;
   for (const auto& e : events)
     if (e.type != "hold") changes.insert(key(e, "change"));

@@ -239,6 +239,16 @@ TEST_F(ResolveTest, ANameWithAPlaceAfterItIsAnotherOrganization) {
   EXPECT_TRUE(Has(ev, "hold|Marcus Oyelaran|chief executive|Hartwell Brandt UK LLP|-")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, LeavingAnOrganizationLeavesTheTitleHeldThere) {
+  auto ev = Events(
+      "TORONTO, March 3, 2026 - Maplestone Pension Investment Corporation has hired Deepa "
+      "Sundaresan, the chief investment officer of rival Queensway Retirement Trust, as its own chief "
+      "investment officer. She will leave Queensway Retirement Trust at the end of March.",
+      "2026-03-03");
+  EXPECT_TRUE(Has(ev, "end|Deepa Sundaresan|chief investment officer|Queensway Retirement Trust|2026-03"))
+      << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, AnHonorificStartsTheNameWhateverStandsBeforeIt) {
   // "Following Mr Pemberton's departure" names Pemberton, not "Following Mr
   // Pemberton", so the bare family name stays his.
