@@ -99,6 +99,9 @@ std::string Resolver::CleanRole(std::string role) const {
   }
   const auto& drop = lib_.List("ROLE_DROP");
   std::vector<std::string> w = Words(role);
+  // "successor as editor": a relation to the holder of a title, no title.
+  for (size_t i = 0; i + 1 < w.size(); ++i)
+    if (lib_.List("ROLE_RELATION").count(Lower(w[i])) && Lower(w[i + 1]) == "as") return "";
   size_t b = 0;
   auto ordinal = [](const std::string& x) {
     size_t d = 0;
