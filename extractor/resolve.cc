@@ -516,7 +516,7 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
       std::vector<std::string> ow = Words(Lower(o.name));
       if (ow.size() > w.size() && std::equal(w.rbegin(), w.rend(), ow.rbegin())) fits.insert(o.name);
     }
-    if (fits.size() == 1) return *fits.begin();
+    if (fits.size() == 1) return FullestOnce(in, orgs, *fits.begin());  // "Minera Altiplano" -> "... S.A."
   }
   if (best_words == w.size()) {
     for (const auto& [abbr, full] : in.mentions.acronyms) {
