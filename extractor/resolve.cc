@@ -1221,7 +1221,10 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         }
         if (!from || !from->role) continue;
         roles.push_back(from->role);
-        base.org = from->org;
+        // "Veyrac's job at Quillet goes to Belkacem": an organization the
+        // match names outranks the carried one.
+        base.org = os ? ResolveOrg(in, orgs, *os, focus) : from->org;
+        if (!base.org) base.org = from->org;
         base.date = from->date;
         carried = true;
       } else if (emit.role_literal) {
