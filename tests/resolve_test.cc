@@ -249,6 +249,13 @@ TEST_F(ResolveTest, LeavingAnOrganizationLeavesTheTitleHeldThere) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AnAppositionEndingInABanksNameDefinesNoOrganization) {
+  // "the chairman of Acme Bank," ends in a capitalized cue word: Ravi Kumar
+  // stays a person; "Hearthstack, the home-insurance startup," is a company.
+  auto ev = Events("Ravi Kumar, the chairman of Acme Bank, said the merger would go ahead.", "2025-06-02");
+  EXPECT_TRUE(Has(ev, "hold|Ravi Kumar|chairman|Acme Bank|-")) << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, AnHonorificStartsTheNameWhateverStandsBeforeIt) {
   // "Following Mr Pemberton's departure" names Pemberton, not "Following Mr
   // Pemberton", so the bare family name stays his.
