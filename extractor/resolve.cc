@@ -1278,7 +1278,22 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         // words before the title, within the same phrase.
         const size_t from = rs->begin > 40 ? rs->begin - 40 : 0;
         std::string before = Lower(Text(in.text, {from, rs->begin}));
-        if (size_t cut = before.find_last_of(",;.\""); cut != std::string::npos) before.erase(0, cut + 1);
+        // (A period of a legal suffix ends no phrase: "Former Acme Corp. CEO X".)
+        for (size_t cut = before.size(); (cut = before.find_last_of(",;.\"", cut == 0 ? 0 : cut - 1)) != std::string::npos;) {
+          if (before[cut] == '.') {
+            const size_t sp = before.rfind(' ', cut);
+            const std::string word = before.substr(sp == std::string::npos ? 0 : sp + 1, cut + 1 - (sp == std::string::npos ? 0 : sp + 1));
+            bool suffix = false;
+            for (const auto& sfx : lib_.List("LEGAL_SUFFIX"))
+              if (Lower(sfx) == word) suffix = true;
+            if (suffix) {
+              if (cut == 0) break;
+              continue;
+            }
+          }
+          before.erase(0, cut + 1);
+          break;
+        }
         // "a former student who is now a deputy governor": a relative clause
         // starts a phrase of its own.
         if (size_t cut = before.rfind(" who "); cut != std::string::npos) before.erase(0, cut + 4);

@@ -256,6 +256,12 @@ TEST_F(ResolveTest, AnAppositionEndingInABanksNameDefinesNoOrganization) {
   EXPECT_TRUE(Has(ev, "hold|Ravi Kumar|chairman|Acme Bank|-")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, FormerBeforeACompanyWithALegalSuffixStillMakesAnEnd) {
+  // The period of "Corp." ends no phrase: "Former Acme Corp. CEO" is former.
+  auto ev = Events("Former Acme Corp. CEO Susan White has joined the board of Beta Inc.", "2025-06-02");
+  EXPECT_TRUE(Has(ev, "end|Susan White|CEO|Acme Corp|-")) << ::testing::PrintToString(ev);
+}
+
 TEST_F(ResolveTest, AnHonorificStartsTheNameWhateverStandsBeforeIt) {
   // "Following Mr Pemberton's departure" names Pemberton, not "Following Mr
   // Pemberton", so the bare family name stays his.
