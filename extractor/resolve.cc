@@ -439,11 +439,20 @@ std::string Resolver::Fullest(const ResolveInput& in, const std::vector<OrgMenti
   return full;
 }
 
+// A name's words for comparing names: lower case, without the commas that
+// punctuate a legal suffix ("Co., Ltd." against "Co.").
+static std::vector<std::string> NameWords(const std::string& name) {
+  std::vector<std::string> w = Words(Lower(name));
+  for (auto& x : w)
+    while (!x.empty() && x.back() == ',') x.pop_back();
+  return w;
+}
+
 std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                   const std::string& name) const {
   const auto& ends = lib_.List("ORG_FORMAL_END");
   const auto& affiliates = lib_.List("ORG_AFFILIATE_END");
-  const std::vector<std::string> w = Words(Lower(name));
+  const std::vector<std::string> w = NameWords(name);
   std::string best = name;
   size_t best_words = w.size();
   // "Northwind Health" is a formal name already: "Northwind Health
@@ -483,7 +492,7 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
   // The first such name the document gives ("Xinghe" is the group the story
   // opens with, not a subsidiary named later).
   for (const auto& o : orgs) {
-    std::vector<std::string> ow = Words(Lower(o.name));
+    std::vector<std::string> ow = NameWords(o.name);
     if (ow.size() <= w.size() || !std::equal(w.begin(), w.end(), ow.begin())) continue;
     std::string last = ow.back();
     while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.pop_back();
@@ -497,9 +506,9 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
   // Health" then "Blue Heron Health System"): the name that extends it.
   for (bool grew = best_words > w.size(); grew;) {
     grew = false;
-    const std::vector<std::string> bw = Words(Lower(best));
+    const std::vector<std::string> bw = NameWords(best);
     for (const auto& o : orgs) {
-      std::vector<std::string> ow = Words(Lower(o.name));
+      std::vector<std::string> ow = NameWords(o.name);
       if (ow.size() <= bw.size() || !std::equal(bw.begin(), bw.end(), ow.begin())) continue;
       if (!ends.count(ow.back()) || affiliate_of(bw, ow)) continue;
       best = o.name;
@@ -513,14 +522,14 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
     // Blanca": the one longer name that ends with it.
     std::set<std::string> fits;
     for (const auto& o : orgs) {
-      std::vector<std::string> ow = Words(Lower(o.name));
+      std::vector<std::string> ow = NameWords(o.name);
       if (ow.size() > w.size() && std::equal(w.rbegin(), w.rend(), ow.rbegin())) fits.insert(o.name);
     }
     if (fits.size() == 1) return FullestOnce(in, orgs, *fits.begin());  // "Minera Altiplano" -> "... S.A."
   }
   if (best_words == w.size()) {
     for (const auto& [abbr, full] : in.mentions.acronyms) {
-      std::vector<std::string> fw = Words(Lower(full));
+      std::vector<std::string> fw = NameWords(full);
       if (fw.size() > w.size() && std::equal(w.rbegin(), w.rend(), fw.rbegin())) return full;
     }
   }
