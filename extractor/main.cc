@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "batch.h"
+#include "allocator.h"
 #include "examples.h"
 #include "extract.h"
 #include "read.h"
@@ -45,6 +46,7 @@ std::string DefaultPatternDir(const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  newsroles::TuneAllocator();
   std::ios::sync_with_stdio(false);
   po::options_description opts("Options");
   opts.add_options()

@@ -48,6 +48,7 @@
 #include <thread>
 
 #include "batch.h"
+#include "allocator.h"
 #include "extract.h"
 #include "gen.h"
 #include "read.h"
@@ -544,6 +545,7 @@ void PrintResults(const Results& r, std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  newsroles::TuneAllocator();
   std::ios::sync_with_stdio(false);
   po::options_description opts("Options");
   // clang-format off

@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "extract.h"
+#include "allocator.h"
 #include "rules.h"
 #include "sentences.h"
 
@@ -93,6 +94,7 @@ size_t TotalBytes(const std::vector<Document>& docs) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  newsroles::TuneAllocator();
   const char* patterns_env = std::getenv("NEWSROLES_PATTERNS");
   const char* corpus_env = std::getenv("NEWSROLES_CORPUS");
   const std::string patterns = patterns_env ? patterns_env : NEWSROLES_SOURCE_DIR "/patterns";
