@@ -87,7 +87,19 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       hedge_(CompileMacro(lib, "HEDGE")),
       effective_(CompileMacro(lib, "EFFECTIVE_NOTE")),
       report_(CompileMacro(lib, "REPORT_CUE")),
-      speaker_(lib.Macro("ORG_SPEAKS").empty() ? nullptr : CompileMacro(lib, "ORG_SPEAKS")) {}
+      speaker_(lib.Macro("ORG_SPEAKS").empty() ? nullptr : CompileMacro(lib, "ORG_SPEAKS")) {
+  for (std::string sfx : lib.List("LEGAL_SUFFIX")) {
+    sfx = Lower(sfx);
+    if (!sfx.empty() && sfx.back() == '.') sfx.pop_back();
+    legal_suffixes_.insert(sfx);
+  }
+}
+
+bool Resolver::IsLegalSuffix(std::string word) const {
+  word = Lower(word);
+  while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.pop_back();
+  return !word.empty() && legal_suffixes_.count(word) > 0;
+}
 
 std::string Resolver::CleanRole(std::string role) const {
   // "executive president (presidente ejecutivo)": a gloss in parentheses
@@ -100,8 +112,9 @@ std::string Resolver::CleanRole(std::string role) const {
   const auto& drop = lib_.List("ROLE_DROP");
   std::vector<std::string> w = Words(role);
   // "successor as editor": a relation to the holder of a title, no title.
+  const auto& relations = lib_.List("ROLE_RELATION");
   for (size_t i = 0; i + 1 < w.size(); ++i)
-    if (lib_.List("ROLE_RELATION").count(Lower(w[i])) && Lower(w[i + 1]) == "as") return "";
+    if (relations.count(Lower(w[i])) && Lower(w[i + 1]) == "as") return "";
   size_t b = 0;
   auto ordinal = [](const std::string& x) {
     size_t d = 0;
@@ -462,20 +475,11 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
   // but a legal suffix after it, makes another organization ("Wexford State
   // University" is Wexford's full name).
   const auto& places = lib_.List("PLACE");
-  const auto& suffixes = lib_.List("LEGAL_SUFFIX");
   auto affiliate_of = [&](const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
-    if (longer.size() > shorter.size() && places.count(longer[shorter.size()])) {
-      bool rest_is_suffix = true;
-      for (size_t k = shorter.size() + 1; k < longer.size(); ++k) {
-        std::string bare = longer[k];
-        while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.pop_back();
-        bool suffix = false;
-        for (const auto& sfx : suffixes)
-          if (Lower(sfx) == bare || Lower(sfx) == bare + ".") suffix = true;
-        if (!suffix) rest_is_suffix = false;
-      }
-      if (rest_is_suffix) return true;
-    }
+    if (longer.size() > shorter.size() && places.count(longer[shorter.size()]) &&
+        std::all_of(longer.begin() + static_cast<long>(shorter.size()) + 1, longer.end(),
+                    [&](const std::string& x) { return IsLegalSuffix(x); }))
+      return true;
     return !shorter.empty() && ends.count(shorter.back()) && affiliates.count(longer.back());
   };
   // "Veloxis Systems Inc" read before "." by one rule, "Veloxis Systems Inc."
@@ -642,7 +646,6 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   // "Marlowe & Finch plc", then "Marlowe & Finch" and "Marlowe & Finch's":
   // a name the story repeats without its legal suffix counts each time.
   {
-    const auto& suffixes = lib_.List("LEGAL_SUFFIX");
     auto occurrences = [&](const std::string& w) {
       int n = 0;
       for (size_t at = in.text.find(w); at != std::string::npos; at = in.text.find(w, at + 1)) {
@@ -662,6 +665,9 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
     // the longest name with a core takes its extra occurrences.
     std::map<std::string, std::string> longest;  // core -> longest name
     const auto& cues = lib_.List("ORG_CUE");
+    std::set<std::string> person_words;  // "Vardhan", "Vardhan's"
+    for (const auto& p : in.mentions.persons)
+      for (const auto& w : Words(p.name)) person_words.insert(w);
     for (const auto& entry : counts) {
       const std::string& name = entry.first;
       std::string core = name;
@@ -671,9 +677,8 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
         const size_t sp = core.rfind(' ');
         if (sp == std::string::npos) break;
         const std::string last = core.substr(sp + 1);
-        if (!suffixes.count(last) && !suffixes.count(last + ".")) {
-          // "Tasman Crest" of "Tasman Crest Airlines": a cue word may go too,
-          // where two words or more stay.
+        if (!IsLegalSuffix(last)) {
+          // "Tasman Crest" of "Tasman Crest Airlines": one cue word may go too.
           if (cues.count(Lower(last))) {
             core.resize(sp);
             stripped = true;
@@ -687,13 +692,8 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
       if (!stripped || core.size() < 3) continue;
       // A one-word core that is also a person's name ("Vardhan" of "Vardhan
       // Motors" and "Sanjay Vardhan") counts nothing.
-      if (core.find(' ') == std::string::npos) {
-        bool personal = false;
-        for (const auto& p : in.mentions.persons)
-          for (const auto& w : Words(p.name))
-            if (w == core || w == core + "'s") personal = true;
-        if (personal) continue;
-      }
+      if (core.find(' ') == std::string::npos && (person_words.count(core) || person_words.count(core + "'s")))
+        continue;
       std::string& best = longest[core];
       if (name.size() > best.size()) best = name;
     }
@@ -1288,17 +1288,14 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         const size_t from = rs->begin > 40 ? rs->begin - 40 : 0;
         std::string before = Lower(Text(in.text, {from, rs->begin}));
         // (A period of a legal suffix ends no phrase: "Former Acme Corp. CEO X".)
-        for (size_t cut = before.size(); (cut = before.find_last_of(",;.\"", cut == 0 ? 0 : cut - 1)) != std::string::npos;) {
-          if (before[cut] == '.') {
-            const size_t sp = before.rfind(' ', cut);
-            const std::string word = before.substr(sp == std::string::npos ? 0 : sp + 1, cut + 1 - (sp == std::string::npos ? 0 : sp + 1));
-            bool suffix = false;
-            for (const auto& sfx : lib_.List("LEGAL_SUFFIX"))
-              if (Lower(sfx) == word) suffix = true;
-            if (suffix) {
-              if (cut == 0) break;
-              continue;
-            }
+        for (size_t end = before.size(); end > 0;) {
+          const size_t cut = before.find_last_of(",;.\"", end - 1);
+          if (cut == std::string::npos) break;
+          const size_t space = before.find_last_of(' ', cut);
+          const size_t word = space == std::string::npos ? 0 : space + 1;
+          if (before[cut] == '.' && IsLegalSuffix(before.substr(word, cut + 1 - word))) {
+            end = cut;
+            continue;
           }
           before.erase(0, cut + 1);
           break;
@@ -1378,15 +1375,17 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
   // "X, the chief investment officer of rival Queensway ... She will leave
   // Queensway at the end of March": leaving an organization without a title
   // leaves the one title the text gives the person there.
-  for (auto& e : events) {
-    if (e.type != "end" || e.role || !e.org) continue;
-    std::set<std::string> roles;
-    std::optional<std::string> role;
+  {
+    // person, organization -> the titles (lower case -> as first written)
+    std::map<std::string, std::map<std::string, std::string>> titles_there;
+    auto where = [&](const Event& e) { return Lower(e.person) + "\x1f" + org_key(e.org); };
     for (const auto& o : events)
-      if (&o != &e && o.role && o.type != "end" && Lower(o.person) == Lower(e.person) &&
-          org_key(o.org) == org_key(e.org) && roles.insert(Lower(*o.role)).second)
-        role = o.role;
-    if (roles.size() == 1) e.role = role;
+      if (o.role && o.type != "end") titles_there[where(o)].emplace(Lower(*o.role), *o.role);
+    for (auto& e : events) {
+      if (e.type != "end" || e.role || !e.org) continue;
+      auto it = titles_there.find(where(e));
+      if (it != titles_there.end() && it->second.size() == 1) e.role = it->second.begin()->second;
+    }
   }
   std::set<std::string> changes;
   for (const auto& e : events)

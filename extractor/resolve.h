@@ -23,6 +23,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -97,12 +98,16 @@ class Resolver {
   std::optional<std::string> AttachDate(const ResolveInput& in, const RuleMatch& m,
                                         bool* reported) const;
   bool Future(const ResolveInput& in, const RuleMatch& m, Span date) const;
+  // A legal suffix in any case, with or without its period and commas
+  // ("Corp.", "corp", "Co.,").
+  bool IsLegalSuffix(std::string word) const;
 
   const PatternLibrary& lib_;
   const MentionFinder& finder_;
   const DateNormalizer& dates_;
   std::unique_ptr<RE2> future_, clause_break_, hedge_, effective_, report_;
   std::unique_ptr<RE2> speaker_;  // ORG_SPEAKS, when the library defines it
+  std::set<std::string> legal_suffixes_;  // LEGAL_SUFFIX, lower case, no final period
 };
 
 }  // namespace newsroles

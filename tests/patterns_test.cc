@@ -15,6 +15,24 @@ namespace newsroles {
 namespace {
 namespace fs = std::filesystem;
 
+// A pattern directory of one macros.def and one rules file, removed when the
+// test ends.
+class ScratchPatterns {
+ public:
+  ScratchPatterns(const std::string& name, const std::string& macros, const std::string& rules)
+      : dir_(fs::temp_directory_path() / ("newsroles_patterns_" + name + "_" + std::to_string(::getpid()))) {
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "rules");
+    std::ofstream(dir_ / "macros.def") << macros;
+    std::ofstream(dir_ / "rules" / "10-test.rules") << rules;
+  }
+  ~ScratchPatterns() { fs::remove_all(dir_); }
+  std::string dir() const { return dir_.string(); }
+
+ private:
+  fs::path dir_;
+};
+
 struct BrokenCase {
   const char* name;
   const char* file;      // under the pattern directory
@@ -163,18 +181,13 @@ TEST(PatternsLoad, EveryTitleEndsInAPrefilterHeadWord) {
 // A hinted macro's hint is checked on the whole sentence, and only where
 // every match needs the macro: inside an optional group it asks nothing.
 TEST(PatternsLoad, HintsFilterCandidatesOnlyWhereRequired) {
-  const fs::path dir = fs::temp_directory_path() / ("newsroles_patterns_hints_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir / "rules");
-  {
-    std::ofstream(dir / "macros.def") << "define NAME [A-Z][a-z]+ [A-Z][a-z]+\n"
-                                         "define TITLE (?:chief|head) of [A-Z][a-z]+\n"
-                                         "hint TITLE \\b(?:chief|head)\\b\n";
-    std::ofstream(dir / "rules" / "10-test.rules")
-        << "rule needs-title\n  type start\n  pattern {person=NAME} was named {role=TITLE}\n"
-           "rule optional-title\n  type start\n  pattern {person=NAME} joined(?: as {role=TITLE})? in\n";
-  }
-  auto lib = PatternLibrary::Load(dir.string());
+  ScratchPatterns scratch("hints",
+                          "define NAME [A-Z][a-z]+ [A-Z][a-z]+\n"
+                          "define TITLE (?:chief|head) of [A-Z][a-z]+\n"
+                          "hint TITLE \\b(?:chief|head)\\b\n",
+                          "rule needs-title\n  type start\n  pattern {person=NAME} was named {role=TITLE}\n"
+                          "rule optional-title\n  type start\n  pattern {person=NAME} joined(?: as {role=TITLE})? in\n");
+  auto lib = PatternLibrary::Load(scratch.dir());
   ASSERT_EQ(lib->rules().size(), 2u);
   std::vector<int> hits;
   EXPECT_TRUE(lib->Candidates("Jane Doe was named chief of Staff", &hits));
@@ -183,23 +196,16 @@ TEST(PatternsLoad, HintsFilterCandidatesOnlyWhereRequired) {
   EXPECT_FALSE(lib->Candidates("Jane Doe was named after her aunt", &hits));
   EXPECT_TRUE(lib->Candidates("Jane Doe joined in May", &hits));
   EXPECT_EQ(hits, std::vector<int>({1}));
-  fs::remove_all(dir);
 }
 
 // The rule set holds atoms, not whole skeletons: a rule is a candidate where
 // every literal run it needs is found, in any order, and an alternation
 // gives one atom of its branches' best runs.
 TEST(PatternsLoad, CandidatesNeedEveryAtomOfTheRule) {
-  const fs::path dir = fs::temp_directory_path() / ("newsroles_patterns_atoms_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir / "rules");
-  {
-    std::ofstream(dir / "macros.def") << "define NAME [A-Z][a-z]+ [A-Z][a-z]+\n";
-    std::ofstream(dir / "rules" / "10-test.rules")
-        << "rule two-runs\n  type start\n  pattern {person=NAME} was named .* by the board\n"
-           "rule branches\n  type end\n  pattern {person=NAME} (?:quit .* today|has resigned)\n";
-  }
-  auto lib = PatternLibrary::Load(dir.string());
+  ScratchPatterns scratch("atoms", "define NAME [A-Z][a-z]+ [A-Z][a-z]+\n",
+                          "rule two-runs\n  type start\n  pattern {person=NAME} was named .* by the board\n"
+                          "rule branches\n  type end\n  pattern {person=NAME} (?:quit .* today|has resigned)\n");
+  auto lib = PatternLibrary::Load(scratch.dir());
   ASSERT_EQ(lib->rules().size(), 2u);
   EXPECT_EQ(lib->rules()[0].atoms.size(), 2u);
   EXPECT_EQ(lib->rules()[1].atoms.size(), 1u);
@@ -211,7 +217,6 @@ TEST(PatternsLoad, CandidatesNeedEveryAtomOfTheRule) {
   EXPECT_EQ(hits, std::vector<int>({1}));
   EXPECT_TRUE(lib->Candidates("Jane Doe quit the board today", &hits));
   EXPECT_EQ(hits, std::vector<int>({1}));
-  fs::remove_all(dir);
 }
 
 TEST(PatternsLoad, MissingDirectoryIsRefused) {
