@@ -87,7 +87,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       hedge_(CompileMacro(lib, "HEDGE")),
       effective_(CompileMacro(lib, "EFFECTIVE_NOTE")),
       report_(CompileMacro(lib, "REPORT_CUE")),
-      speaker_(lib.Macro("ORG_SPEAKS").empty() ? nullptr : CompileMacro(lib, "ORG_SPEAKS")) {
+      speaker_(lib.Macro("ORG_SPEAKS").empty() ? nullptr : CompileMacro(lib, "ORG_SPEAKS")),
+      board_ref_(lib.Macro("BOARD_REF").empty() ? nullptr : CompileMacro(lib, "BOARD_REF")) {
   for (std::string sfx : lib.List("LEGAL_SUFFIX")) {
     sfx = Lower(sfx);
     if (!sfx.empty() && sfx.back() == '.') sfx.pop_back();
@@ -1159,6 +1160,12 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       };
       if ((!emit.role_literal && optional_unmatched(emit.role)) || optional_unmatched(emit.org) ||
           optional_unmatched(emit.person))
+        continue;
+
+      // "joined the board of Beta": a seat on a board, which a board rule
+      // reports; a title-less start at "the board" would give the focus.
+      if (board_ref_ && emit.type == "start" && !emit.role_literal && !rs && os &&
+          RE2::FullMatch(Text(in.text, *os), *board_ref_))
         continue;
 
       Event base;
