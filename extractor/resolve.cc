@@ -541,6 +541,25 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
   return best;
 }
 
+// "Prime Minister Anna Berg", "Chairman Li Wei": a title, then up to three
+// capitalized words that are no organization's cue word or legal suffix.
+bool Resolver::TitledPerson(const std::string& name) const {
+  const std::vector<std::string> w = Words(name);
+  const auto& titles = lib_.List("ROLE_TITLE");
+  const auto& cues = lib_.List("ORG_CUE");
+  std::string head;
+  for (size_t k = 1; k <= 3 && k < w.size(); ++k) {
+    head += (k > 1 ? " " : "") + Lower(w[k - 1]);
+    if (w.size() - k > 3 || !titles.count(head)) continue;
+    bool person_like = true;
+    for (size_t i = k; i < w.size() && person_like; ++i)
+      person_like = std::isupper(static_cast<unsigned char>(w[i][0])) && !cues.count(Lower(w[i])) &&
+                    !IsLegalSuffix(w[i]);
+    if (person_like) return true;
+  }
+  return false;
+}
+
 // A single capitalized word such as "Incoming", "Club" or "Rival" at the start
 // of a sentence is not an organization's name.
 bool Resolver::PlausibleOrg(const std::string& name) const {
@@ -550,7 +569,7 @@ bool Resolver::PlausibleOrg(const std::string& name) const {
     const size_t n = std::char_traits<char>::length(adj);
     if (name.size() > n && Lower(name.substr(name.size() - n)) == adj) return false;
   }
-  if (name.find(' ') != std::string::npos) return true;
+  if (name.find(' ') != std::string::npos) return !TitledPerson(name);
   const std::string l = Lower(name);
   // A cue word alone ("University President X") or a nationality ("Finnish",
   // "Finnish-Colombian conductor X") names no organization.
@@ -1265,6 +1284,11 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
             PublicOffice(Text(in.text, *rs))) {
           national_office = true;
           base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
+        } else if (os && TitledPerson(finder_.CleanOrg(Text(in.text, *os)))) {
+          // "Prime Minister Anna Berg appointed X as finance minister": a
+          // person appoints; the post's organization is not named.
+          national_office = true;
+          if (rs && PublicOffice(Text(in.text, *rs))) base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
         } else if (os) {
           base.org = ResolveOrg(in, orgs, *os, here);
         } else if (!emit.org_none) {
@@ -1412,11 +1436,31 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
       titles.insert(Lower(e.person) + "\x1f" + Lower(*e.role));
       titles_at.insert(Lower(e.person) + "\x1f" + Lower(*e.role) + "\x1f" + org_key(e.org));
     }
+  // "The Senate confirmed X as secretary of the Navy": the organization the
+  // title itself names outranks the body that appoints, in the same sentence.
+  auto span_of = [](const Event& e, const char* name) -> const Span* {
+    auto it = e.slots.find(name);
+    return it == e.slots.end() ? nullptr : &it->second;
+  };
+  auto title_key = [](const Event& e) {
+    return std::to_string(e.sentence) + "\x1f" + e.type + "\x1f" + Lower(e.person) + "\x1f" +
+           Lower(e.role.value_or(""));
+  };
+  std::map<std::string, std::set<std::string>> titled_orgs;  // title_key -> org keys
+  for (const auto& e : events) {
+    const Span *o = span_of(e, "org"), *r = span_of(e, "role");
+    if (e.org && e.role && o && r && o->begin >= r->end) titled_orgs[title_key(e)].insert(org_key(e.org));
+  }
   std::vector<Event> out;
   std::map<std::string, size_t> seen;
   std::map<std::string, std::optional<std::string>> implicit_dates;
   for (auto& e : events) {
     if (e.type == "hold" && changes.count(key(e, "change"))) continue;
+    if (const Span *o = span_of(e, "org"), *p = span_of(e, "person"), *r = span_of(e, "role");
+        e.role && o && p && r && o->end <= p->begin && o->end <= r->begin) {
+      auto it = titled_orgs.find(title_key(e));
+      if (it != titled_orgs.end() && !it->second.count(org_key(e.org))) continue;
+    }
     if (e.org && e.role && titles.count(Lower(e.person) + "\x1f" + Lower(*e.org + " " + *e.role)))
       continue;
     // ... also when "Finance" resolved to "Ministry of Finance": a longer

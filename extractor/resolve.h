@@ -81,6 +81,7 @@ class Resolver {
                                     const std::string& reference, size_t pos,
                                     const std::optional<std::string>& focus) const;
   bool PlausibleOrg(const std::string& name) const;
+  bool TitledPerson(const std::string& name) const;
   bool PublicOffice(const std::string& role) const;
   std::optional<std::string> OwnerOfTitle(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                           const Span* role, const RuleMatch& m,

@@ -540,5 +540,24 @@ TEST_F(ResolveTest, APlaceAfterInIsNoPerson) {
   EXPECT_TRUE(AnyWithPerson(ev, "Rahul Venkatesan")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, ATitleNamingItsOrganizationOutranksTheBodyThatAppoints) {
+  // "of the Navy" names the post's organization; the Senate only confirms.
+  auto ev = Events("The Senate confirmed Paul Reed as secretary of the Navy by a vote of 60-38.", "2025-06-02");
+  EXPECT_TRUE(Has(ev, "start|Paul Reed|secretary|Navy|-")) << ::testing::PrintToString(ev);
+  EXPECT_FALSE(Has(ev, "start|Paul Reed|secretary|Senate|-")) << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, ATitledPersonWhoAppointsIsNoOrganization) {
+  auto ev = Events("Prime Minister Anna Berg appointed Jonas Lind as finance minister on Tuesday.", "2025-06-02");
+  EXPECT_TRUE(Has(ev, "start|Jonas Lind|finance minister|-|2025-05-27")) << ::testing::PrintToString(ev);
+  for (const auto& e : ev) EXPECT_EQ(e.find("|Prime Minister Anna Berg|"), std::string::npos) << e;
+}
+
+TEST_F(ResolveTest, JoiningTheBoardIsABoardSeatNotAJoinOfTheFocus) {
+  auto ev = Events("Former Acme Corp chief executive Rita Gomez has joined the board of Beta Inc.", "2025-06-02");
+  EXPECT_TRUE(Has(ev, "start|Rita Gomez|board member|Beta Inc.|-")) << ::testing::PrintToString(ev);
+  EXPECT_FALSE(Has(ev, "start|Rita Gomez|-|Acme Corp|-")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
