@@ -193,6 +193,9 @@ std::string MentionFinder::CleanOrg(std::string name) const {
     if (name.size() > n && Lower(name.substr(0, n)) == p) name.erase(0, n);
   };
   strip_prefix("the ");
+  // "the head of its aerospace division": the unit, as the seed's gold writes it.
+  strip_prefix("its ");
+  strip_prefix("their ");
   strip_prefix("an ");
   strip_prefix("a ");
   // "Ex-Acme chief executive": the organization is Acme.
