@@ -1341,6 +1341,10 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
             (before.rfind("ex-", 0) == 0 || before.find(" ex-") != std::string::npos ||
              before.find("\"ex-") != std::string::npos))
           r = "former " + r;
+        // "a retired partner at Delaney Moss" left that post.
+        if (r.rfind("retired ", 0) == 0 || r.find(" retired ") != std::string::npos ||
+            (before.size() >= 8 && before.compare(before.size() - 8, 8, "retired ") == 0))
+          r = "former " + r;
         if (r.find("former ") != std::string::npos || r.find("outgoing ") != std::string::npos ||
             r.rfind("ex-", 0) == 0 || r.find(" ex-") != std::string::npos)
           base.type = "end";
