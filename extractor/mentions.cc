@@ -196,6 +196,13 @@ std::string MentionFinder::CleanOrg(std::string name) const {
   // "the head of its aerospace division": the unit, as the seed's gold writes it.
   strip_prefix("its ");
   strip_prefix("their ");
+  // "the 212-room Aldwych Grange": a count before the name describes it.
+  if (size_t sp = name.find(' '); sp != std::string::npos && sp > 2 &&
+      std::isdigit(static_cast<unsigned char>(name[0]))) {
+    const size_t dash = name.find('-');
+    if (dash != std::string::npos && dash < sp && std::islower(static_cast<unsigned char>(name[dash + 1])))
+      name.erase(0, sp + 1);
+  }
   strip_prefix("an ");
   strip_prefix("a ");
   // "Ex-Acme chief executive": the organization is Acme.
