@@ -391,7 +391,18 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
         m.persons.push_back({c->second, c->first, si});
       }
     });
-    scan(*org_, [&](Span sp, const std::string& t) {
+    scan(*org_, [&](Span sp, std::string t) {
+      // "U.S. District Co|urt", "Hanwha Corp|oration": a legal suffix that
+      // ends inside a cue word stands for the whole word.
+      if (sp.end > sp.begin && std::isalpha(static_cast<unsigned char>(text[sp.end - 1]))) {
+        size_t end = sp.end;
+        while (end < s.span.end && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+        const size_t word = t.rfind(' ') == std::string::npos ? sp.begin : sp.begin + t.rfind(' ') + 1;
+        if (end > sp.end && lib_.List("ORG_CUE").count(Lower(text.substr(word, end - word)))) {
+          t += text.substr(sp.end, end - sp.end);
+          sp.end = end;
+        }
+      }
       if (PlausibleOrgMention(t)) m.orgs.push_back({sp, CleanOrg(t), si});
     });
     // A capitalized run inside an organization's name is not a person.

@@ -1005,7 +1005,8 @@ bool Resolver::Future(const ResolveInput& in, const RuleMatch& m, Span date) con
                         *future_))
     return true;
   const size_t from = date.begin > 25 ? date.begin - 25 : 0;
-  const std::string before = Lower(Text(in.text, {from, date.begin}));
+  // ("from Sept. 1" may be the date's own text.)
+  const std::string before = Lower(Text(in.text, {from, std::min(date.end, date.begin + 5)}));
   for (const char* cue : {"from ", "effective ", "starting ", "as of ", "beginning ", "effect on ",
                           "takes office on ", "take office on "})
     if (before.find(cue) != std::string::npos) return true;
