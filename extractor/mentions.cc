@@ -129,8 +129,11 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
   // before two more words is no part of the name.
   const auto& areas = lib_.List("ROLE_AREA");
   size_t b = 0;
+  // "Ravello's Oona Lindqvist-Rhee": a possessive before a full name.
+  auto possessive = [](const std::string& w) { return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0; };
   while (b < toks.size() &&
-         (droppable(toks[b].text) || (areas.count(Lower(toks[b].text)) && toks.size() - b - 1 >= 2)))
+         (droppable(toks[b].text) || (areas.count(Lower(toks[b].text)) && toks.size() - b - 1 >= 2) ||
+          (possessive(toks[b].text) && toks.size() - b - 1 >= 2)))
     ++b;
   // A title ends before the name: "Chief Financial Officer Helen Marsh";
   // so does a unit's name in a table: "Display Materials Division Shota
