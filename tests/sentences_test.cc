@@ -203,6 +203,16 @@ TEST_F(SentencesTest, DatelineAfterAHeadline) {
   EXPECT_EQ(d->span.end, text.find("Acme Corp."));
 }
 
+TEST_F(SentencesTest, DatelineOfFieldsSeparatedByBars) {
+  // A column's masthead line: "SECTION | City | date", the date ending the line.
+  const std::string text =
+      "New GMs at two hotels\n\nHOTEL PEOPLE | London | 12 February 2026\n\nSophie Marchand was named GM.";
+  auto d = engine_->FindDateline(text);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->date, "2026-02-12");
+  EXPECT_EQ(d->span.begin, text.find("HOTEL"));
+}
+
 TEST_F(SentencesTest, NoDatelineInOrdinaryText) {
   EXPECT_FALSE(
       engine_->FindDateline("Jane Doe was named CFO of Acme Corp. on Dec. 30, 2022.").has_value());
