@@ -88,7 +88,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       effective_(CompileMacro(lib, "EFFECTIVE_NOTE")),
       report_(CompileMacro(lib, "REPORT_CUE")),
       speaker_(lib.Macro("ORG_SPEAKS").empty() ? nullptr : CompileMacro(lib, "ORG_SPEAKS")),
-      board_ref_(lib.Macro("BOARD_REF").empty() ? nullptr : CompileMacro(lib, "BOARD_REF")) {
+      board_ref_(lib.Macro("BOARD_REF").empty() ? nullptr : CompileMacro(lib, "BOARD_REF")),
+      past_(lib.Macro("PAST_CUE").empty() ? nullptr : CompileMacro(lib, "PAST_CUE")) {
   for (std::string sfx : lib.List("LEGAL_SUFFIX")) {
     sfx = Lower(sfx);
     if (!sfx.empty() && sfx.back() == '.') sfx.pop_back();
@@ -941,8 +942,43 @@ std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
     if (o.sentence == m.sentence && o.span.end > m.span.begin) break;
     if (speaks[i]) best = &o;
   }
-  if (!best) return std::nullopt;
-  return Fullest(in, orgs, best->name);
+  if (best) return Fullest(in, orgs, best->name);
+  // A column's item opens its paragraph with the organization in capitals
+  // ("CARROW HOSPITALITY GROUP — ...", "ALDWYCH GRANGE, LONDON — ..."): the
+  // paragraph's titles are at the organization the item names.
+  size_t lead = m.sentence;
+  const size_t para = in.sentences[m.sentence].paragraph;
+  while (lead > 0 && in.sentences[lead - 1].paragraph == para) --lead;
+  const Span ls = in.sentences[lead].span;
+  const std::string head = Text(in.text, {ls.begin, std::min(ls.end, ls.begin + 80)});
+  size_t dash = std::string::npos;
+  for (const char* d : {" \u2014 ", " -- ", " - "})
+    if (size_t at = head.find(d); at != std::string::npos && at < dash) dash = at;
+  if (dash == std::string::npos || dash < 3) return std::nullopt;
+  std::string name = head.substr(0, dash);
+  if (size_t comma = name.find(", "); comma != std::string::npos) name.resize(comma);
+  for (char c : name)
+    if (std::islower(static_cast<unsigned char>(c))) return std::nullopt;
+  name = Lower(name);
+  if (name.rfind("the ", 0) == 0) name.erase(0, 4);
+  for (const auto& o : orgs) {
+    if (o.sentence < lead || in.sentences[o.sentence].paragraph != para) continue;
+    if (o.sentence > m.sentence) break;
+    std::string l = Lower(o.name);
+    if (l.rfind("the ", 0) == 0) l.erase(0, 4);
+    if (l == name || l.rfind(name + " ", 0) == 0) return Fullest(in, orgs, o.name);
+  }
+  // Else the name as the item's text writes it ("... will leave the Belvedere
+  // Manchester at the end of the month").
+  size_t pend = m.sentence;
+  while (pend + 1 < in.sentences.size() && in.sentences[pend + 1].paragraph == para) ++pend;
+  const Span body{ls.begin + dash, in.sentences[pend].span.end};
+  const std::string text = Text(in.text, body);
+  const size_t at = Lower(text).find(" " + name);
+  if (at == std::string::npos || name.size() < 4) return std::nullopt;
+  const std::string cased = text.substr(at + 1, name.size());
+  if (!std::isupper(static_cast<unsigned char>(cased[0])) || !PlausibleOrg(cased)) return std::nullopt;
+  return cased;
 }
 
 // "the ministry", "the agency's", "the retail group": the organization a
@@ -1001,6 +1037,12 @@ std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
 // The tense of a change: future when the match itself says so ("will
 // become", "is set to") or the date follows "from", "effective", "starting".
 bool Resolver::Future(const ResolveInput& in, const RuleMatch& m, Span date) const {
+  {
+    const size_t from = date.begin > 25 ? date.begin - 25 : 0;
+    const size_t clause = Text(in.text, {from, date.begin}).find_last_of(",;");
+    const Span near{clause == std::string::npos ? from : from + clause, date.begin};
+    if (past_ && RE2::PartialMatch(Text(in.text, near), *past_)) return false;
+  }
   if (RE2::PartialMatch(re2::StringPiece(in.text.data() + m.span.begin, m.span.end - m.span.begin),
                         *future_))
     return true;

@@ -109,6 +109,7 @@ class Resolver {
   std::unique_ptr<RE2> future_, clause_break_, hedge_, effective_, report_;
   std::unique_ptr<RE2> speaker_;  // ORG_SPEAKS, when the library defines it
   std::unique_ptr<RE2> board_ref_;  // BOARD_REF, when the patterns define it
+  std::unique_ptr<RE2> past_;  // PAST_CUE, when the patterns define it
   std::set<std::string> legal_suffixes_;  // LEGAL_SUFFIX, lower case, no final period
 };
 

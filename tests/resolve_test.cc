@@ -559,5 +559,28 @@ TEST_F(ResolveTest, JoiningTheBoardIsABoardSeatNotAJoinOfTheFocus) {
   EXPECT_FALSE(Has(ev, "start|Rita Gomez|-|Acme Corp|-")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, APastVerbBeforeADateDatesThePast) {
+  // "replaces" is present tense for the future, but the date is the
+  // relative clause's: "who retired at the end of January".
+  auto ev = Events(
+      "Carrow Hospitality Group has promoted Anjali Mehra-Quinn to regional vice president. "
+      "She replaces Geoffrey Lam, who retired at the end of January after 31 years with the group.",
+      "2026-02-12");
+  EXPECT_TRUE(Has(ev, "end|Geoffrey Lam|regional vice president|Carrow Hospitality Group|2026-01"))
+      << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, AColumnItemInCapitalsOwnsItsParagraphsTitles) {
+  auto ev = Events(
+      "Hotel moves\n\n"
+      "CARROW HOSPITALITY GROUP - Carrow Hospitality Group has promoted Anjali Mehra-Quinn to "
+      "regional vice president of operations.\n\n"
+      "THE BELVEDERE MANCHESTER - General manager Owen Pritchard will leave the Belvedere Manchester "
+      "at the end of the month. Director of rooms Hannah Kowalczyk will serve as interim general manager.",
+      "2026-02-12");
+  EXPECT_TRUE(Has(ev, "start|Hannah Kowalczyk|interim general manager|Belvedere Manchester|-"))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
