@@ -1498,11 +1498,31 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
     const Span *o = span_of(e, "org"), *r = span_of(e, "role");
     if (e.org && e.role && o && r && o->begin >= r->end) titled_orgs[title_key(e)].insert(org_key(e.org));
   }
+  // "regional vice president for the Middle East" read also as "regional
+  // vice president" (the rest taken for an organization): the longer title of
+  // the same change in the same sentence wins.
+  std::map<std::string, std::vector<std::string>> sentence_titles;  // sentence, type, person, org -> titles
+  auto change_key = [&](const Event& e) {
+    return std::to_string(e.sentence) + "\x1f" + e.type + "\x1f" + Lower(e.person) + "\x1f" + org_key(e.org);
+  };
+  for (const auto& e : events)
+    if (e.role) sentence_titles[change_key(e)].push_back(Lower(*e.role));
+  auto extended = [&](const Event& e) {
+    if (!e.role) return false;
+    const std::string r = Lower(*e.role);
+    for (const auto& t : sentence_titles[change_key(e)])
+      if (t.size() > r.size() + 4 && t.compare(0, r.size() + 1, r + " ") == 0) {
+        const std::string next = t.substr(r.size() + 1, t.find(' ', r.size() + 1) - r.size() - 1);
+        if (next == "for" || next == "of" || next == "in") return true;
+      }
+    return false;
+  };
   std::vector<Event> out;
   std::map<std::string, size_t> seen;
   std::map<std::string, std::optional<std::string>> implicit_dates;
   for (auto& e : events) {
     if (e.type == "hold" && changes.count(key(e, "change"))) continue;
+    if (extended(e)) continue;
     if (const Span *o = span_of(e, "org"), *p = span_of(e, "person"), *r = span_of(e, "role");
         e.role && o && p && r && o->end <= p->begin && o->end <= r->begin) {
       auto it = titled_orgs.find(title_key(e));
