@@ -502,7 +502,9 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
     if (ow.size() <= w.size() || !std::equal(w.begin(), w.end(), ow.begin())) continue;
     std::string last = ow.back();
     while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.pop_back();
-    if (!ends.count(last) && !ends.count(ow.back())) continue;
+    // "Whitlow Museum" -> "Whitlow Museum of Art": a cue word's "of" phrase.
+    const bool of_phrase = w.size() >= 2 && lib_.List("ORG_CUE").count(w.back()) && ow[w.size()] == "of";
+    if (!ends.count(last) && !ends.count(ow.back()) && !of_phrase) continue;
     if (affiliate_of(w, ow)) continue;
     best = o.name;
     best_words = ow.size();
@@ -516,7 +518,8 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
     for (const auto& o : orgs) {
       std::vector<std::string> ow = NameWords(o.name);
       if (ow.size() <= bw.size() || !std::equal(bw.begin(), bw.end(), ow.begin())) continue;
-      if (!ends.count(ow.back()) || affiliate_of(bw, ow)) continue;
+      const bool of_phrase = bw.size() >= 2 && lib_.List("ORG_CUE").count(bw.back()) && ow[bw.size()] == "of";
+      if ((!ends.count(ow.back()) && !of_phrase) || affiliate_of(bw, ow)) continue;
       best = o.name;
       best_words = ow.size();
       grew = true;

@@ -582,5 +582,15 @@ TEST_F(ResolveTest, AColumnItemInCapitalsOwnsItsParagraphsTitles) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, ACueWordsOfPhraseIsTheFullName) {
+  // "Whitlow Museum" (the headline) is "Whitlow Museum of Art" (the body).
+  auto ev = Events(
+      "Whitlow Museum director heads west\n\n"
+      "Sofia Lind has been director of the Whitlow Museum of Art since 2018. "
+      "The Whitlow Museum's board named Elias Brandt chief curator.",
+      "2026-04-15");
+  EXPECT_TRUE(Has(ev, "start|Elias Brandt|chief curator|Whitlow Museum of Art|-")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
