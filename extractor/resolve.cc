@@ -1218,6 +1218,11 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       if (!person) continue;
       const Span* rs = emit.role_literal ? nullptr : slot(emit.role);
       const Span* os = slot(emit.org);
+      // "took the oath as finance minister at the Casa de Gobierno": a public
+      // office is held at no building it is sworn in at.
+      if (os && rs && os->begin > rs->end && PublicOffice(Text(in.text, *rs)) &&
+          Text(in.text, {rs->end, os->begin}).find(" at ") != std::string::npos)
+        os = nullptr;
       // An optional clause ("and as the vice president of Y") that did not
       // match: its slots are the ones named with a trailing "2".
       auto optional_unmatched = [&](const std::string& name) {
