@@ -208,6 +208,9 @@ std::string MentionFinder::CleanOrg(std::string name) const {
   }
   strip_prefix("an ");
   strip_prefix("a ");
+  // "Directors of Kellbrook Foods Inc.": the people of an organization.
+  for (const char* people : {"directors of ", "shareholders of ", "trustees of ", "members of ", "employees of "})
+    strip_prefix(people);
   // "Ex-Acme chief executive": the organization is Acme.
   strip_prefix("ex-");
   // A wire's slug before a headline ("BRIEF-Kestrel", "UPDATE 2-Acme").
