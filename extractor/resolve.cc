@@ -769,6 +769,15 @@ std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
         last = &o;
         break;
       }
+      // "Acme Ltd said on Tuesday that X, a former COO of Beta Mining, would
+      // become its chairman": the organization that speaks is the subject.
+      const std::string after = Lower(Text(in.text, {o.span.end, std::min(in.text.size(), o.span.end + 12)}));
+      for (const char* verb : {" said", " says", " announced", " confirmed", " disclosed"})
+        if (after.rfind(verb, 0) == 0) {
+          last = &o;
+          break;
+        }
+      if (last == &o) break;
       last = &o;
     }
     if (last) return Fullest(in, orgs, last->name);
