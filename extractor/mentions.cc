@@ -334,9 +334,16 @@ void MentionFinder::AddDefinedOrgs(const std::string& text, const std::vector<Se
   std::set<std::string> defined;
   for (const auto& s : sentences) {
     re2::StringPiece rest(text.data() + s.span.begin, s.span.end - s.span.begin);
-    std::string name;
-    while (RE2::FindAndConsume(&rest, *defined_org_, (std::string*)nullptr, &name))  // group 1: the whole match
-      if (PlausibleOrgMention(name) && !IsPronoun(name)) defined.insert(name);
+    std::string name, whole;
+    while (RE2::FindAndConsume(&rest, *defined_org_, &whole, &name)) {  // group 1: the whole match
+      // "Jane Doe, a 20-year veteran of the company,": the noun hangs on a
+      // preposition, so the apposition describes a person.
+      const std::string desc = whole.substr(std::min(whole.size(), name.size()));
+      bool prepositional = false;
+      for (const char* p : {" of ", " to ", " at ", " for ", " with ", " from "})
+        if (desc.find(p) != std::string::npos) prepositional = true;
+      if (!prepositional && PlausibleOrgMention(name) && !IsPronoun(name)) defined.insert(name);
+    }
   }
   for (const auto& p : person_names)
     for (auto it = defined.begin(); it != defined.end();)

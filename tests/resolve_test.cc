@@ -592,5 +592,11 @@ TEST_F(ResolveTest, ACueWordsOfPhraseIsTheFullName) {
   EXPECT_TRUE(Has(ev, "start|Elias Brandt|chief curator|Whitlow Museum of Art|-")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AnAppositionWhoseNounHangsOnAPrepositionDefinesNoOrganization) {
+  // "a 20-year veteran of the company" describes a person, not a company.
+  auto ev = Events("Acme Corp named Jane Doe, a 20-year veteran of the company, as chief executive.", "2026-05-01");
+  EXPECT_TRUE(Has(ev, "start|Jane Doe|chief executive|Acme Corp|-")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
