@@ -375,6 +375,28 @@ std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t p
   return std::nullopt;
 }
 
+// "X defeated incumbent Tom Hale", "beat Y": a name that is the object of a
+// verb of defeat or replacement, up to two lower-case words after the verb.
+bool ObjectOfVerb(const ResolveInput& in, Span name) {
+  std::string lead = Lower(Text(in.text, {name.begin > 40 ? name.begin - 40 : 0, name.begin}));
+  for (int k = 0; k < 3; ++k) {
+    if (lead.size() < 2 || lead.back() != ' ') return false;
+    const size_t sp = lead.rfind(' ', lead.size() - 2);
+    const std::string w = lead.substr(sp == std::string::npos ? 0 : sp + 1,
+                                      lead.size() - 1 - (sp == std::string::npos ? 0 : sp + 1));
+    for (const char* v : {"defeated", "beat", "beating", "defeating", "ousted", "unseated", "replaced",
+                          "replacing", "succeeded", "succeeding", "fired", "sacked"})
+      if (w == v) return true;
+    if (w.empty() || !std::all_of(w.begin(), w.end(), [](char c) {
+          return std::islower(static_cast<unsigned char>(c)) || c == '-';
+        }))
+      return false;
+    if (sp == std::string::npos) return false;
+    lead.resize(sp + 1);
+  }
+  return false;
+}
+
 std::optional<std::string> Resolver::Subject(const ResolveInput& in, const RuleMatch& m) const {
   const Span sent = in.sentences[m.sentence].span;
   // "X retired in March, and in June Y, co-head of fixed income, left to
@@ -412,6 +434,9 @@ std::optional<std::string> Resolver::Subject(const ResolveInput& in, const RuleM
             before.compare(before.size() - std::char_traits<char>::length(prep), std::string::npos, prep) == 0)
           after_preposition = true;
       if (after_preposition) continue;
+      // Nor the object of a verb ("X defeated incumbent Tom Hale to become
+      // mayor": the purpose is X's).
+      if (ObjectOfVerb(in, p.span)) continue;
       if (auto full = FullName(in, p.name)) last = full;
     }
     if (last) return last;
@@ -1217,6 +1242,10 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       const Span* ps = slot(emit.person);
       std::optional<std::string> person;
       if (ps) person = ResolvePerson(in, *ps, m.sentence);
+      // "X defeated incumbent Y to become mayor": the purpose is X's.
+      if (ps && emit.person == "person" && ObjectOfVerb(in, *ps) &&
+          Text(in.text, {ps->end, std::min(m.span.end, ps->end + 10)}) == " to become")
+        person = Subject(in, m);
       // No slot, or a one-word slot opening the match that names nobody ("left
       // in March to join", "left Dalbit to found"): the sentence's subject.
       if (emit.person == "person" &&
