@@ -360,7 +360,17 @@ std::vector<std::string> RequiredRuns(const std::string& sk) {
       i = j + 1;
       const bool optional =
           i < sk.size() && (sk[i] == '?' || sk[i] == '*' || (sk[i] == '{' && sk.compare(i, 3, "{0,") == 0));
-      if (open == '(' && item.find(".*") != std::string::npos) {
+      // "(?:, who|, [^,;]{1,160},)": a group that repeats a class or a group
+      // inside is no literal run either; kept whole in the rule set, every
+      // sentence would drive its DFA through the repetition's states (seven
+      // times slower). Its branches' cores may still be one.
+      bool repeats = false;
+      if (open == '(')
+        for (size_t k = 1; k + 1 < item.size(); ++k)
+          if ((item[k] == ']' || item[k] == ')') && item[k - 1] != '\\' &&
+              (item[k + 1] == '{' || item[k + 1] == '+' || item[k + 1] == '*'))
+            repeats = true;
+      if (open == '(' && (item.find(".*") != std::string::npos || repeats)) {
         // A required group whose every branch holds a literal word ("(?:X
         // founded|to found)"): the alternation of the branches' cores.
         // Each branch's run stands for a piece of its branch only, so the
@@ -370,11 +380,23 @@ std::vector<std::string> RequiredRuns(const std::string& sk) {
         if (!alt.empty()) {
           cut();
           runs.back() = std::move(alt);
+        } else if (repeats && !optional) {
+          // One branch ("(?P<role>(?:[A-Z][a-z]+ ){1,2}(?:Minister|Secretary))"):
+          // the runs inside it.
+          const size_t at = item.compare(0, 3, "(?:") == 0 ? 3
+                            : item.compare(0, 4, "(?P<") == 0 ? item.find('>') + 1
+                                                               : 1;
+          if (at != std::string::npos + 1 && item.size() > at + 1)
+            for (auto& r : RequiredRuns(item.substr(at, item.size() - at - 1))) {
+              cut();
+              runs.back() = std::move(r);
+            }
         }
       }
       // "(?:[,.;]|$)" matches at the end of any sentence: it selects nothing
       // and must not spoil the run before it.
       if (open == '(' && item.find('$') != std::string::npos) breaks = true;
+
     } else {
       item = std::string(1, c);
       ++i;
