@@ -389,7 +389,7 @@ struct NewsGenerator::Impl {
         }
       }
     }
-    char date[16];
+    char date[40];  // room for any int, so -Wformat-truncation (Debug) has nothing to say
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2022 + year_shift,
                   static_cast<int>(rng.Below(12)) + 1, static_cast<int>(rng.Below(28)) + 1);
     char id[32];
