@@ -1093,7 +1093,7 @@ bool Resolver::Future(const ResolveInput& in, const RuleMatch& m, Span date) con
 }
 
 std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const RuleMatch& m,
-                                                bool* reported) const {
+                                                bool* reported, bool end) const {
   *reported = false;
   const Span sent = in.sentences[m.sentence].span;
   const DateMention* chosen = nullptr;
@@ -1162,6 +1162,14 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
     }
     return std::nullopt;
   }
+  // "served as CFO of Gamma from 2010 to 2015": an end takes the range's end.
+  if (end)
+    for (const auto& d : in.mentions.dates) {
+      if (d.sentence != m.sentence || d.span.begin <= chosen->span.end) continue;
+      const std::string gap = Lower(Text(in.text, {chosen->span.end, d.span.begin}));
+      if (gap == " to " || gap == " until " || gap == " through " || gap == "-" || gap == " and ") chosen = &d;
+      break;
+    }
   // "..., the company said on Monday" found as the clause's date: still only
   // the day it was announced.
   {
@@ -1445,7 +1453,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         base.date.reset();
       } else if (const Span* ds = slot(emit.date)) {
         base.date = dates_.Normalize(Text(in.text, *ds), in.anchor, Future(in, m, *ds));
-      } else if (auto d = AttachDate(in, m, &base.date_reported)) {
+      } else if (auto d = AttachDate(in, m, &base.date_reported, base.type == "end")) {
         base.date = d;
       } else {
         // "... will succeed him as President on the same date": the date of

@@ -96,8 +96,10 @@ class Resolver {
                       const std::string& name) const;
   std::string FullestOnce(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                       const std::string& name) const;
+  // `end`: the change is an end, which a range ("from 2010 to 2015") dates by
+  // its second date.
   std::optional<std::string> AttachDate(const ResolveInput& in, const RuleMatch& m,
-                                        bool* reported) const;
+                                        bool* reported, bool end = false) const;
   bool Future(const ResolveInput& in, const RuleMatch& m, Span date) const;
   // A legal suffix in any case, with or without its period and commas
   // ("Corp.", "corp", "Co.,").
