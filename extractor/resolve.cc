@@ -816,10 +816,12 @@ std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
     return ByNoun(in, orgs, "the " + w[1], role->begin, focus);
   }
   // "Acme's", "Port Alder's": up to four capitalized words, the last of them possessive.
+  // ("the Tribune's editorial page editor": a leading "the" is no part of it.)
   std::string owner;
-  for (size_t i = 0; i < w.size() && i < 4 && std::isupper(static_cast<unsigned char>(w[i][0])); ++i) {
+  const size_t lead = w.size() > 1 && (w[0] == "the" || w[0] == "The") ? 1 : 0;
+  for (size_t i = lead; i < w.size() && i < lead + 4 && std::isupper(static_cast<unsigned char>(w[i][0])); ++i) {
     if (!Possessive(w[i])) continue;
-    for (size_t j = 0; j <= i; ++j) owner += (j ? " " : "") + w[j];
+    for (size_t j = lead; j <= i; ++j) owner += (j > lead ? " " : "") + w[j];
     break;
   }
   if (owner.empty()) return std::nullopt;
