@@ -692,6 +692,33 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
       if (word && !(at > 0 && in.text[at - 1] == '(')) it->second.first += 1;
     }
   }
+  // "The Lakeshore Tribune", then "the Tribune" and "the Tribune's": a cue
+  // word after "the" names the one counted organization it ends.
+  {
+    const auto& cues = lib_.List("ORG_CUE");
+    std::map<std::string, std::vector<std::string>> by_last;  // "Tribune" -> names
+    for (const auto& entry : counts) {
+      const size_t sp = entry.first.rfind(' ');
+      if (sp == std::string::npos) continue;
+      const std::string last = entry.first.substr(sp + 1);
+      if (cues.count(Lower(last)) && std::isupper(static_cast<unsigned char>(last[0])))
+        by_last[last].push_back(entry.first);
+    }
+    for (const auto& [last, names] : by_last) {
+      if (names.size() != 1) continue;
+      int n = 0;
+      for (const std::string& ref : {"the " + last})  // ("The Bank" opening a sentence is too often generic)
+      for (size_t at = in.text.find(ref); at != std::string::npos; at = in.text.find(ref, at + 1)) {
+        const size_t end = at + ref.size();
+        if (at > 0 && std::isalnum(static_cast<unsigned char>(in.text[at - 1]))) continue;
+        if (end < in.text.size() && std::isalnum(static_cast<unsigned char>(in.text[end]))) continue;
+        if (end + 1 < in.text.size() && in.text[end] == ' ' && std::isupper(static_cast<unsigned char>(in.text[end + 1])))
+          continue;  // "the Tribune Guild"
+        ++n;
+      }
+      counts[names[0]].first += n;
+    }
+  }
   // "Marlowe & Finch plc", then "Marlowe & Finch" and "Marlowe & Finch's":
   // a name the story repeats without its legal suffix counts each time.
   {

@@ -598,5 +598,18 @@ TEST_F(ResolveTest, AnAppositionWhoseNounHangsOnAPrepositionDefinesNoOrganizatio
   EXPECT_TRUE(Has(ev, "start|Jane Doe|chief executive|Acme Corp|-")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, TheCueWordAloneCountsForTheNameItEnds) {
+  // "the Tribune", four times, names The Lakeshore Tribune, not the parent
+  // company the story names twice.
+  auto ev = Events(
+      "Tribune editor to step down\n\n"
+      "Margaret Okonkwo will step down as editor of The Lakeshore Tribune, owned by Crestline Media. "
+      "Crestline Media bought the paper in 2021. Kevin Mbatha, the Tribune's standards editor, retired. "
+      "Staff at the Tribune number 200. Many at the Tribune were surprised, and the Tribune's readers too. "
+      "Deputy editor Ruth Abram will serve as acting editor.",
+      "2026-02-20");
+  EXPECT_TRUE(Has(ev, "start|Ruth Abram|acting editor|Lakeshore Tribune|-")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
