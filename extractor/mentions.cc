@@ -111,7 +111,9 @@ std::optional<std::pair<std::string, Span>> MentionFinder::CleanPerson(const std
       dash = l.find('-', at);
       if (dash == std::string::npos) dash = l.size();
       const std::string part = l.substr(at, dash - at);
-      if (!roles.count(part) && !modifiers.count(part) && part != "vice" && part != "co") return false;
+      if (!roles.count(part) && !modifiers.count(part) && part != "vice" && part != "co" && part != "elect" &&
+          part != "designate")
+        return false;
     }
     return true;
   };
