@@ -283,6 +283,17 @@ std::string MentionFinder::CleanOrg(std::string name) const {
       }
     }
   }
+  // "Court for the District of New Mexico", "Institute for Fiscal Studies":
+  // "for" joins a name after a cue word; "London for Meridian Capital" is
+  // no name, and ends before "for".
+  if (const size_t f = name.find(" for "); f != std::string::npos) {
+    const size_t sp = name.rfind(' ', f - 1);
+    const std::string word = name.substr(sp == std::string::npos ? 0 : sp + 1, f - (sp == std::string::npos ? 0 : sp + 1));
+    if (!lib_.List("ORG_CUE").count(Lower(word)) && !lib_.List("ORG_HEAD").count(word)) {
+      name.resize(f);
+      if (lib_.List("PLACE").count(Lower(name))) return "";  // "left London for Meridian Capital"
+    }
+  }
   // "Riyadh-based Al Wasata Capital" -> "Al Wasata Capital".
   if (size_t sp = name.find(' '); sp != std::string::npos && sp > 6 &&
                                  name.compare(sp - 6, 6, "-based") == 0)

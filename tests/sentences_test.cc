@@ -57,6 +57,13 @@ TEST_F(SentencesTest, HonorificsNeverEndASentence) {
   }
 }
 
+TEST_F(SentencesTest, CountryInitialsOpenANameRatherThanEndASentence) {
+  // "U.S. District Court", "U.K. Treasury": news writes such names far more
+  // often than it ends a sentence on "U.S.".
+  const std::string s = "The Senate confirmed Jane Doe as a judge of the U.S. District Court for the District of New Mexico.";
+  EXPECT_EQ(Split(s), Strings{s});
+}
+
 TEST_F(SentencesTest, CompanySuffixesBeforeLowerCaseOrDigit) {
   for (const char* s : {"Acme Inc. said it would hire.", "Acme Corp. announced the change.",
                         "Acme Co. named a new chief.", "Acme Ltd. appointed Jane Doe.",
