@@ -80,6 +80,7 @@ std::map<std::string, AbbreviationKind> Engine::Abbreviations() const {
   for (const auto& [abbr, kind] : lib_->Table("ABBREVIATION"))
     out[abbr] = kind == "always" ? AbbreviationKind::kAlways
                 : kind == "digit" ? AbbreviationKind::kBeforeDigit
+                : kind == "name"  ? AbbreviationKind::kBeforeName
                                   : AbbreviationKind::kBeforeLowercase;
   return out;
 }

@@ -5,7 +5,9 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
+#include <string_view>
 
 namespace newsroles {
 namespace {
@@ -80,6 +82,22 @@ bool SentenceSplitter::KeepTogether(const std::string& text, size_t prev_begin, 
       case AbbreviationKind::kAlways: return true;
       case AbbreviationKind::kBeforeLowercase: return lower || digit;
       case AbbreviationKind::kBeforeDigit: return digit;
+      case AbbreviationKind::kBeforeName: {
+        if (lower || digit) return true;
+        // The closed-class words that open sentences; any other capitalized
+        // word continues a name ("U.S. District Court", "U.K. Treasury").
+        static constexpr std::string_view kOpeners[] = {
+            "The", "A", "An", "It", "Its", "He", "She", "His", "Her", "They", "Their", "We", "Our",
+            "I", "In", "On", "At", "But", "And", "Or", "This", "That", "These", "Those", "There",
+            "After", "Before", "When", "While", "As", "For", "With", "Since", "If", "Some", "Many",
+            "Most", "Both", "All", "No", "So", "Yet", "Still", "Also", "Now", "Then", "Last", "Next"};
+        size_t w = n;
+        while (w < end && std::isalpha(static_cast<unsigned char>(text[w]))) ++w;
+        const std::string_view word(text.data() + n, w - n);
+        for (const auto& o : kOpeners)
+          if (word == o) return false;
+        return next >= 'A' && next <= 'Z';
+      }
     }
   }
   if (tok.size() == 2 && IsInitialOrAcronym(tok)) return true;  // "J. Smith"

@@ -28,7 +28,9 @@ U_NAMESPACE_END
 namespace newsroles {
 
 // When a break after an abbreviation is undone.
-enum class AbbreviationKind { kAlways, kBeforeLowercase, kBeforeDigit };
+// kBeforeName: also before a capitalized word that is no sentence opener
+// ("U.S. District Court", but "moved to the U.S. Its chief").
+enum class AbbreviationKind { kAlways, kBeforeLowercase, kBeforeDigit, kBeforeName };
 
 class SentenceSplitter {
  public:
