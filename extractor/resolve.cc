@@ -1475,7 +1475,11 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
             r.rfind("ex-", 0) == 0 || r.find(" ex-") != std::string::npos)
           base.type = "end";
         else if (r.find("incoming ") != std::string::npos || r.find("newly appointed ") != std::string::npos ||
-                 r.rfind("the new ", 0) == 0 || r.rfind("new ", 0) == 0 || r.rfind("its new ", 0) == 0)
+                 r.rfind("the new ", 0) == 0 || r.rfind("new ", 0) == 0 || r.rfind("its new ", 0) == 0 ||
+                 // "Acme Corp's new CEO, Jane Doe": the word before the title's slot.
+                 (before.size() >= 5 && before.compare(before.size() - 5, 5, " new ") == 0) ||
+                 r.find("'s new ") != std::string::npos || r.find("'s incoming ") != std::string::npos ||
+                 (before.size() >= 10 && before.compare(before.size() - 10, 10, " incoming ") == 0))
           base.type = "start";
       }
       if (base.type == "hold") {

@@ -611,5 +611,11 @@ TEST_F(ResolveTest, TheCueWordAloneCountsForTheNameItEnds) {
   EXPECT_TRUE(Has(ev, "start|Ruth Abram|acting editor|Lakeshore Tribune|-")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, ANewTitleAfterAPossessiveIsAStart) {
+  auto ev = Events("Jane Doe is Acme Corp's new chief executive.", "2026-05-01");
+  EXPECT_TRUE(Has(ev, "start|Jane Doe|chief executive|Acme Corp|-")) << ::testing::PrintToString(ev);
+  EXPECT_FALSE(Has(ev, "hold|Jane Doe|chief executive|Acme Corp|-")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
