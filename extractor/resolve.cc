@@ -376,17 +376,16 @@ std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t p
 }
 
 // "X defeated incumbent Tom Hale", "beat Y": a name that is the object of a
-// verb of defeat or replacement, up to two lower-case words after the verb.
-bool ObjectOfVerb(const ResolveInput& in, Span name) {
+// verb of defeat or replacement (OBJECT_VERB), up to two lower-case words
+// after the verb.
+bool ObjectOfVerb(const ResolveInput& in, Span name, const std::set<std::string>& verbs) {
   std::string lead = Lower(Text(in.text, {name.begin > 40 ? name.begin - 40 : 0, name.begin}));
   for (int k = 0; k < 3; ++k) {
     if (lead.size() < 2 || lead.back() != ' ') return false;
     const size_t sp = lead.rfind(' ', lead.size() - 2);
     const std::string w = lead.substr(sp == std::string::npos ? 0 : sp + 1,
                                       lead.size() - 1 - (sp == std::string::npos ? 0 : sp + 1));
-    for (const char* v : {"defeated", "beat", "beating", "defeating", "ousted", "unseated", "replaced",
-                          "replacing", "succeeded", "succeeding", "fired", "sacked"})
-      if (w == v) return true;
+    if (verbs.count(w)) return true;
     if (w.empty() || !std::all_of(w.begin(), w.end(), [](char c) {
           return std::islower(static_cast<unsigned char>(c)) || c == '-';
         }))
@@ -436,7 +435,7 @@ std::optional<std::string> Resolver::Subject(const ResolveInput& in, const RuleM
       if (after_preposition) continue;
       // Nor the object of a verb ("X defeated incumbent Tom Hale to become
       // mayor": the purpose is X's).
-      if (ObjectOfVerb(in, p.span)) continue;
+      if (ObjectOfVerb(in, p.span, lib_.List("OBJECT_VERB"))) continue;
       if (auto full = FullName(in, p.name)) last = full;
     }
     if (last) return last;
@@ -509,6 +508,12 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
       return true;
     return !shorter.empty() && ends.count(shorter.back()) && affiliates.count(longer.back());
   };
+  // "Whitlow Museum" -> "Whitlow Museum of Art": a cue word's "of" phrase.
+  const auto& cues = lib_.List("ORG_CUE");
+  auto of_phrase = [&](const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+    return shorter.size() >= 2 && longer.size() > shorter.size() && cues.count(shorter.back()) &&
+           longer[shorter.size()] == "of";
+  };
   // "Veloxis Systems Inc" read before "." by one rule, "Veloxis Systems Inc."
   // by another (or as the press release's issuer): one name, with its period.
   if (in.mentions.issuer && *in.mentions.issuer == name + ".") return *in.mentions.issuer;
@@ -527,9 +532,7 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
     if (ow.size() <= w.size() || !std::equal(w.begin(), w.end(), ow.begin())) continue;
     std::string last = ow.back();
     while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.pop_back();
-    // "Whitlow Museum" -> "Whitlow Museum of Art": a cue word's "of" phrase.
-    const bool of_phrase = w.size() >= 2 && lib_.List("ORG_CUE").count(w.back()) && ow[w.size()] == "of";
-    if (!ends.count(last) && !ends.count(ow.back()) && !of_phrase) continue;
+    if (!ends.count(last) && !ends.count(ow.back()) && !of_phrase(w, ow)) continue;
     if (affiliate_of(w, ow)) continue;
     best = o.name;
     best_words = ow.size();
@@ -543,8 +546,7 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
     for (const auto& o : orgs) {
       std::vector<std::string> ow = NameWords(o.name);
       if (ow.size() <= bw.size() || !std::equal(bw.begin(), bw.end(), ow.begin())) continue;
-      const bool of_phrase = bw.size() >= 2 && lib_.List("ORG_CUE").count(bw.back()) && ow[bw.size()] == "of";
-      if ((!ends.count(ow.back()) && !of_phrase) || affiliate_of(bw, ow)) continue;
+      if ((!ends.count(ow.back()) && !of_phrase(bw, ow)) || affiliate_of(bw, ow)) continue;
       best = o.name;
       best_words = ow.size();
       grew = true;
@@ -692,10 +694,26 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
       if (word && !(at > 0 && in.text[at - 1] == '(')) it->second.first += 1;
     }
   }
+  // Whole-word occurrences of `w` that no capitalized word continues
+  // ("Northwind Health" of "Northwind Health Foundation", "the Tribune" of
+  // "the Tribune Guild").
+  auto occurrences = [&](const std::string& w) {
+    int n = 0;
+    for (size_t at = in.text.find(w); at != std::string::npos; at = in.text.find(w, at + 1)) {
+      const size_t end = at + w.size();
+      const bool continues = end + 1 < in.text.size() && in.text[end] == ' ' &&
+                             std::isupper(static_cast<unsigned char>(in.text[end + 1]));
+      if ((at == 0 || !std::isalnum(static_cast<unsigned char>(in.text[at - 1]))) &&
+          (end >= in.text.size() || !std::isalnum(static_cast<unsigned char>(in.text[end]))) && !continues)
+        ++n;
+    }
+    return n;
+  };
+  const auto& cues = lib_.List("ORG_CUE");
   // "The Lakeshore Tribune", then "the Tribune" and "the Tribune's": a cue
-  // word after "the" names the one counted organization it ends.
+  // word after "the" names the one counted organization it ends. (Not "The
+  // Bank" opening a sentence: too often generic.)
   {
-    const auto& cues = lib_.List("ORG_CUE");
     std::map<std::string, std::vector<std::string>> by_last;  // "Tribune" -> names
     for (const auto& entry : counts) {
       const size_t sp = entry.first.rfind(' ');
@@ -704,43 +722,16 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
       if (cues.count(Lower(last)) && std::isupper(static_cast<unsigned char>(last[0])))
         by_last[last].push_back(entry.first);
     }
-    for (const auto& [last, names] : by_last) {
-      if (names.size() != 1) continue;
-      int n = 0;
-      for (const std::string& ref : {"the " + last})  // ("The Bank" opening a sentence is too often generic)
-      for (size_t at = in.text.find(ref); at != std::string::npos; at = in.text.find(ref, at + 1)) {
-        const size_t end = at + ref.size();
-        if (at > 0 && std::isalnum(static_cast<unsigned char>(in.text[at - 1]))) continue;
-        if (end < in.text.size() && std::isalnum(static_cast<unsigned char>(in.text[end]))) continue;
-        if (end + 1 < in.text.size() && in.text[end] == ' ' && std::isupper(static_cast<unsigned char>(in.text[end + 1])))
-          continue;  // "the Tribune Guild"
-        ++n;
-      }
-      counts[names[0]].first += n;
-    }
+    for (const auto& [last, names] : by_last)
+      if (names.size() == 1) counts[names[0]].first += occurrences("the " + last);
   }
   // "Marlowe & Finch plc", then "Marlowe & Finch" and "Marlowe & Finch's":
   // a name the story repeats without its legal suffix counts each time.
   {
-    auto occurrences = [&](const std::string& w) {
-      int n = 0;
-      for (size_t at = in.text.find(w); at != std::string::npos; at = in.text.find(w, at + 1)) {
-        const size_t end = at + w.size();
-        const bool continues =  // "Northwind Health" of "Northwind Health Foundation"
-            end + 1 < in.text.size() && in.text[end] == ' ' &&
-            std::isupper(static_cast<unsigned char>(in.text[end + 1]));
-        if ((at == 0 || !std::isalnum(static_cast<unsigned char>(in.text[at - 1]))) &&
-            (end >= in.text.size() || !std::isalnum(static_cast<unsigned char>(in.text[end]))) &&
-            !continues)
-          ++n;
-      }
-      return n;
-    };
     // Each name's core, its legal suffixes dropped ("Kyoto Precision
     // Instruments Co., Ltd." and "Kyoto Precision Instruments Co." share one);
     // the longest name with a core takes its extra occurrences.
     std::map<std::string, std::string> longest;  // core -> longest name
-    const auto& cues = lib_.List("ORG_CUE");
     std::set<std::string> person_words;  // "Vardhan", "Vardhan's"
     for (const auto& p : in.mentions.persons)
       for (const auto& w : Words(p.name)) person_words.insert(w);
@@ -801,7 +792,8 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
 // before it in the sentence).
 std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
                                                   const std::vector<OrgMention>& orgs,
-                                                  const Span* role, const RuleMatch& m,
+                                                  const std::vector<bool>& speaks, const Span* role,
+                                                  const RuleMatch& m,
                                                   const std::optional<std::string>& focus) const {
   if (!role) return std::nullopt;
   const std::vector<std::string> w = Words(Text(in.text, *role));
@@ -814,23 +806,14 @@ std::optional<std::string> Resolver::OwnerOfTitle(const ResolveInput& in,
     const OrgMention* last = nullptr;
     const size_t sent_begin = in.sentences[m.sentence].span.begin;
     const auto& places = lib_.List("PLACE");
-    for (const auto& o : orgs) {
+    for (size_t i = 0; i < orgs.size(); ++i) {
+      const OrgMention& o = orgs[i];
       if (o.sentence != m.sentence || o.span.end > role->begin) continue;
       if (places.count(Lower(o.name))) continue;  // "Colombia's central bank ... its"
-      if (o.span.begin <= sent_begin + 4) {
-        last = &o;
-        break;
-      }
+      last = &o;
       // "Acme Ltd said on Tuesday that X, a former COO of Beta Mining, would
       // become its chairman": the organization that speaks is the subject.
-      const std::string after = Lower(Text(in.text, {o.span.end, std::min(in.text.size(), o.span.end + 12)}));
-      for (const char* verb : {" said", " says", " announced", " confirmed", " disclosed"})
-        if (after.rfind(verb, 0) == 0) {
-          last = &o;
-          break;
-        }
-      if (last == &o) break;
-      last = &o;
+      if (o.span.begin <= sent_begin + 4 || speaks[i]) break;
     }
     if (last) return Fullest(in, orgs, last->name);
     return std::nullopt;
@@ -1280,7 +1263,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       std::optional<std::string> person;
       if (ps) person = ResolvePerson(in, *ps, m.sentence);
       // "X defeated incumbent Y to become mayor": the purpose is X's.
-      if (ps && emit.person == "person" && ObjectOfVerb(in, *ps) &&
+      if (ps && emit.person == "person" && ObjectOfVerb(in, *ps, lib_.List("OBJECT_VERB")) &&
           Text(in.text, {ps->end, std::min(m.span.end, ps->end + 10)}) == " to become")
         person = Subject(in, m);
       // No slot, or a one-word slot opening the match that names nobody ("left
@@ -1418,7 +1401,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         } else if (os) {
           base.org = ResolveOrg(in, orgs, *os, here);
         } else if (!emit.org_none) {
-          base.org = OwnerOfTitle(in, orgs, rs, m, here);
+          base.org = OwnerOfTitle(in, orgs, speaks, rs, m, here);
           if (!base.org) base.org = WhereOrg(in, orgs, m);
           // "Interior Minister X", "Mayor Y": a public office, not a post at
           // the organization the story is about.

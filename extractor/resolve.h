@@ -83,9 +83,10 @@ class Resolver {
   bool PlausibleOrg(const std::string& name) const;
   bool TitledPerson(const std::string& name) const;
   bool PublicOffice(const std::string& role) const;
+  // `speaks`: Speakers(in, orgs), which organization mentions say something.
   std::optional<std::string> OwnerOfTitle(const ResolveInput& in, const std::vector<OrgMention>& orgs,
-                                          const Span* role, const RuleMatch& m,
-                                          const std::optional<std::string>& focus) const;
+                                          const std::vector<bool>& speaks, const Span* role,
+                                          const RuleMatch& m, const std::optional<std::string>& focus) const;
   std::optional<std::string> WhereOrg(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                       const RuleMatch& m) const;
   std::optional<std::string> ByTitleWord(const ResolveInput& in, const std::vector<OrgMention>& orgs,
