@@ -85,6 +85,8 @@ std::map<std::string, AbbreviationKind> Engine::Abbreviations() const {
   return out;
 }
 
+const std::set<std::string>& Engine::SentenceOpeners() const { return lib_->List("SENTENCE_OPENER"); }
+
 std::optional<Dateline> Engine::FindDateline(const std::string& text) const {
   // Only the opening of the document: the headline and the first paragraphs.
   const size_t limit = std::min<size_t>(text.size(), 800);
@@ -98,7 +100,8 @@ std::optional<Dateline> Engine::FindDateline(const std::string& text) const {
   return d;
 }
 
-Extractor::Extractor(const Engine& engine) : engine_(engine), splitter_(engine.Abbreviations()) {}
+Extractor::Extractor(const Engine& engine)
+    : engine_(engine), splitter_(engine.Abbreviations(), engine.SentenceOpeners()) {}
 
 DocumentResult Extractor::Run(const Document& doc, const RunOptions& options) {
   DocumentResult r;

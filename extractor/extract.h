@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "dates.h"
@@ -39,6 +40,8 @@ class Engine {
   const DateNormalizer& dates() const { return *dates_; }
   const Resolver& resolver() const { return *resolver_; }
   std::map<std::string, AbbreviationKind> Abbreviations() const;
+  // SENTENCE_OPENER: the words after which an abbreviation of kind `name` ends a sentence.
+  const std::set<std::string>& SentenceOpeners() const;
 
   // A dateline at the top of the text ("BEIJING, Dec. 30, 2022 /PRNewswire/ --").
   std::optional<Dateline> FindDateline(const std::string& normalized) const;

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
-#include <string_view>
 
 namespace newsroles {
 namespace {
@@ -46,8 +45,9 @@ std::vector<size_t> AcronymEndBreaks(const std::string& text, size_t begin, size
 
 }  // namespace
 
-SentenceSplitter::SentenceSplitter(std::map<std::string, AbbreviationKind> abbreviations)
-    : abbreviations_(std::move(abbreviations)) {
+SentenceSplitter::SentenceSplitter(std::map<std::string, AbbreviationKind> abbreviations,
+                                   std::set<std::string> openers)
+    : abbreviations_(std::move(abbreviations)), openers_(std::move(openers)) {
   UErrorCode status = U_ZERO_ERROR;
   breaker_.reset(icu::BreakIterator::createSentenceInstance(
       icu::Locale::createFromName("en@ss=standard"), status));
@@ -84,19 +84,11 @@ bool SentenceSplitter::KeepTogether(const std::string& text, size_t prev_begin, 
       case AbbreviationKind::kBeforeDigit: return digit;
       case AbbreviationKind::kBeforeName: {
         if (lower || digit) return true;
-        // The closed-class words that open sentences; any other capitalized
-        // word continues a name ("U.S. District Court", "U.K. Treasury").
-        static constexpr std::string_view kOpeners[] = {
-            "The", "A", "An", "It", "Its", "He", "She", "His", "Her", "They", "Their", "We", "Our",
-            "I", "In", "On", "At", "But", "And", "Or", "This", "That", "These", "Those", "There",
-            "After", "Before", "When", "While", "As", "For", "With", "Since", "If", "Some", "Many",
-            "Most", "Both", "All", "No", "So", "Yet", "Still", "Also", "Now", "Then", "Last", "Next"};
+        // Any capitalized word but a sentence opener continues a name ("U.S.
+        // District Court", "U.K. Treasury").
         size_t w = n;
         while (w < end && std::isalpha(static_cast<unsigned char>(text[w]))) ++w;
-        const std::string_view word(text.data() + n, w - n);
-        for (const auto& o : kOpeners)
-          if (word == o) return false;
-        return next >= 'A' && next <= 'Z';
+        return next >= 'A' && next <= 'Z' && !openers_.count(text.substr(n, w - n));
       }
     }
   }

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,13 +29,16 @@ U_NAMESPACE_END
 namespace newsroles {
 
 // When a break after an abbreviation is undone.
-// kBeforeName: also before a capitalized word that is no sentence opener
-// ("U.S. District Court", but "moved to the U.S. Its chief").
+// kBeforeName: also before a capitalized word that is none of the splitter's
+// sentence openers ("U.S. District Court", but "moved to the U.S. Its chief").
 enum class AbbreviationKind { kAlways, kBeforeLowercase, kBeforeDigit, kBeforeName };
 
 class SentenceSplitter {
  public:
-  explicit SentenceSplitter(std::map<std::string, AbbreviationKind> abbreviations);
+  // `openers`: closed-class words that open sentences ("The", "Its"), for
+  // kBeforeName.
+  explicit SentenceSplitter(std::map<std::string, AbbreviationKind> abbreviations,
+                            std::set<std::string> openers = {});
   ~SentenceSplitter();
   SentenceSplitter(const SentenceSplitter&) = delete;
   SentenceSplitter& operator=(const SentenceSplitter&) = delete;
@@ -46,6 +50,7 @@ class SentenceSplitter {
   bool KeepTogether(const std::string& text, size_t prev_begin, size_t boundary, size_t end) const;
 
   std::map<std::string, AbbreviationKind> abbreviations_;
+  std::set<std::string> openers_;
   std::unique_ptr<icu::BreakIterator> breaker_;
 };
 

@@ -53,7 +53,7 @@ std::string Normalize(const std::string& in) {
   return CheckNormalized(in, TheEngine().normalizer().Normalize(in));
 }
 std::string Sentences(const std::string& in) {
-  static SentenceSplitter splitter(TheEngine().Abbreviations());
+  static SentenceSplitter splitter(TheEngine().Abbreviations(), TheEngine().SentenceOpeners());
   const NormalizedText n = TheEngine().normalizer().Normalize(in);
   return CheckSentences(n.text, splitter.Split(n.text), true);
 }

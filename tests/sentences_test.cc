@@ -21,7 +21,7 @@ class SentencesTest : public ::testing::Test {
 
   void SetUp() override {
     ASSERT_TRUE(engine_) << "the pattern library does not load: " << testing::BundledEngine().error;
-    splitter_ = std::make_unique<SentenceSplitter>(engine_->Abbreviations());
+    splitter_ = std::make_unique<SentenceSplitter>(engine_->Abbreviations(), engine_->SentenceOpeners());
   }
 
   // The sentences of `text` as strings.
