@@ -3,8 +3,8 @@
 //
 // Promises: exactly one output line per input document (its events, or its
 // error record); a message on `err` for each failure and each warning naming
-// the file and, for JSONL, the line; output order equals input order whatever the thread count;
-// memory bounded by one window of documents, not by the input size.
+// the file and, for JSONL, the line; output order equals input order whatever the thread count
+// and chunk size; memory bounded by one window of chunks, not by the input size.
 #pragma once
 
 #include <ostream>
@@ -16,6 +16,11 @@ namespace newsroles {
 
 struct BatchOptions {
   unsigned threads = 1;
+  // Documents a worker takes at once (RunMany runs the rules over them rule by
+  // rule, several times faster than one by one); a chunk's lines are written
+  // when the whole chunk is done, so a filter fed one line at a time that
+  // wants each answer at once sets 1.
+  size_t chunk = 256;
   bool explain = false;
   RunOptions run;
 };

@@ -1,6 +1,7 @@
 #include "extract.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <exception>
 
 #include "rules.h"
@@ -100,46 +101,89 @@ std::optional<Dateline> Engine::FindDateline(const std::string& text) const {
   return d;
 }
 
-Extractor::Extractor(const Engine& engine)
-    : engine_(engine), splitter_(engine.Abbreviations(), engine.SentenceOpeners()) {}
+Extractor::Extractor(const Engine& engine, size_t first_rule)
+    : engine_(engine), splitter_(engine.Abbreviations(), engine.SentenceOpeners()), first_rule_(first_rule) {}
 
 DocumentResult Extractor::Run(const Document& doc, const RunOptions& options) {
-  DocumentResult r;
-  r.id = doc.id;
-  try {
-    r.normalized = engine_.normalizer().Normalize(doc.text);
-    engine_.truecaser().Apply(r.normalized.text);  // same length: the offset map holds
-    const std::string& text = r.normalized.text;
-    std::optional<std::string> date = doc.date;
-    size_t from = 0;
-    if (auto dl = engine_.FindDateline(text)) {
-      from = dl->span.end;
-      // The headline before the dateline is a sentence of its own.
-      size_t nl = text.rfind('\n', dl->span.begin);
-      if (nl != std::string::npos && nl > 0) {
-        r.sentences = splitter_.Split(text.substr(0, nl), 0);
-      }
-      if (!date) date = dl->date;
+  std::vector<DocumentResult> one = RunMany({&doc}, options);
+  return std::move(one.front());
+}
+
+namespace {
+
+// A document between its stages: what matching and resolution need.
+struct Pending {
+  Mentions mentions;
+  std::optional<std::string> date;
+};
+
+void Fail(DocumentResult& r, const Document& doc, const std::string& what) {
+  r.events.clear();
+  r.error = DocumentError{doc.id, "internal error: " + what, doc.source, doc.line};
+}
+
+}  // namespace
+
+void Extractor::Prepare(const Document& doc, const RunOptions& options, DocumentResult& r,
+                        Mentions& mentions, std::optional<std::string>& date) {
+  r.normalized = engine_.normalizer().Normalize(doc.text);
+  engine_.truecaser().Apply(r.normalized.text);  // same length: the offset map holds
+  const std::string& text = r.normalized.text;
+  date = doc.date;
+  size_t from = 0;
+  if (auto dl = engine_.FindDateline(text)) {
+    from = dl->span.end;
+    // The headline before the dateline is a sentence of its own.
+    size_t nl = text.rfind('\n', dl->span.begin);
+    if (nl != std::string::npos && nl > 0) {
+      r.sentences = splitter_.Split(text.substr(0, nl), 0);
     }
-    if (!date) date = options.default_date;
-    auto rest = splitter_.Split(text, from);
-    r.sentences.insert(r.sentences.end(), rest.begin(), rest.end());
-    r.sentences = BoundSentences(text, std::move(r.sentences), options.max_sentence_bytes,
-                                 r.warnings);
-    const Mentions mentions = engine_.mentions().Find(text, r.sentences);
-    ResolveInput in{text, r.sentences, mentions, {}, std::nullopt, {}, {}};
-    if (date) in.anchor = DateNormalizer::ParseIso(*date);
-    for (size_t i = 0; i < r.sentences.size(); ++i) {
-      auto m = MatchRules(engine_.library(), text, r.sentences[i], i);
-      in.matches.insert(in.matches.end(), m.begin(), m.end());
-    }
-    r.events = engine_.resolver().Candidates(in);
-    if (!options.keep_candidates) r.events = Resolver::Merge(std::move(r.events));
-  } catch (const std::exception& e) {
-    r.events.clear();
-    r.error = DocumentError{doc.id, std::string("internal error: ") + e.what(), doc.source, doc.line};
+    if (!date) date = dl->date;
   }
-  return r;
+  if (!date) date = options.default_date;
+  auto rest = splitter_.Split(text, from);
+  r.sentences.insert(r.sentences.end(), rest.begin(), rest.end());
+  r.sentences = BoundSentences(text, std::move(r.sentences), options.max_sentence_bytes, r.warnings);
+  mentions = engine_.mentions().Find(text, r.sentences);
+}
+
+std::vector<DocumentResult> Extractor::RunMany(const std::vector<const Document*>& docs,
+                                               const RunOptions& options) {
+  std::vector<DocumentResult> results(docs.size());
+  std::vector<Pending> pending(docs.size());
+  std::vector<MatchInput> inputs;
+  std::vector<size_t> input_of(docs.size(), SIZE_MAX);
+  for (size_t k = 0; k < docs.size(); ++k) {
+    DocumentResult& r = results[k];
+    r.id = docs[k]->id;
+    try {
+      Prepare(*docs[k], options, r, pending[k].mentions, pending[k].date);
+      input_of[k] = inputs.size();
+      inputs.push_back({&r.normalized.text, &r.sentences});
+    } catch (const std::exception& e) {
+      Fail(r, *docs[k], e.what());
+    }
+  }
+  std::vector<std::string> match_errors;
+  std::vector<std::vector<RuleMatch>> matches = MatchRulesMany(engine_.library(), inputs, &match_errors, first_rule_);
+  for (size_t k = 0; k < docs.size(); ++k) {
+    if (input_of[k] == SIZE_MAX) continue;
+    DocumentResult& r = results[k];
+    if (!match_errors[input_of[k]].empty()) {
+      Fail(r, *docs[k], match_errors[input_of[k]]);
+      continue;
+    }
+    try {
+      ResolveInput in{r.normalized.text, r.sentences, pending[k].mentions, std::move(matches[input_of[k]]),
+                      std::nullopt, {}, {}};
+      if (pending[k].date) in.anchor = DateNormalizer::ParseIso(*pending[k].date);
+      r.events = engine_.resolver().Candidates(in);
+      if (!options.keep_candidates) r.events = Resolver::Merge(std::move(r.events));
+    } catch (const std::exception& e) {
+      Fail(r, *docs[k], e.what());
+    }
+  }
+  return results;
 }
 
 }  // namespace newsroles

@@ -3,7 +3,8 @@
 //
 // Engine holds what every thread shares (the compiled pattern library and the
 // stateless stages); Extractor adds the per-thread ICU objects. Extractor::Run
-// never throws for a bad document: the error comes back in the result.
+// and RunMany never throw for a bad document: the error comes back in its
+// result.
 // Thread safety: one Engine for all threads; one Extractor per thread.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "dates.h"
 #include "mentions.h"
@@ -67,12 +69,24 @@ struct RunOptions {
 
 class Extractor {
  public:
-  explicit Extractor(const Engine& engine);
+  // `first_rule`: where this extractor's rule-by-rule runs start (see
+  // MatchRulesMany); give each thread's extractor its own.
+  explicit Extractor(const Engine& engine, size_t first_rule = 0);
   DocumentResult Run(const Document& doc, const RunOptions& options);
+  // The results of several documents, in their order, each exactly what Run
+  // gives for it; the rules run over the chunk's sentences rule by rule
+  // (MatchRulesMany), which is several times faster than one by one.
+  std::vector<DocumentResult> RunMany(const std::vector<const Document*>& docs,
+                                      const RunOptions& options);
 
  private:
+  // Normalize, dateline, sentences and mentions of one document. Throws.
+  void Prepare(const Document& doc, const RunOptions& options, DocumentResult& r,
+               Mentions& mentions, std::optional<std::string>& date);
+
   const Engine& engine_;
   SentenceSplitter splitter_;
+  size_t first_rule_;
 };
 
 }  // namespace newsroles

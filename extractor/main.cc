@@ -58,6 +58,9 @@ int main(int argc, char** argv) {
       ("patterns", po::value<std::string>(), "pattern directory (default: the bundled patterns/)")
       ("output,o", po::value<std::string>(), "write JSON Lines here instead of stdout")
       ("threads", po::value<unsigned>(), "worker threads (default: the number of cores)")
+      ("chunk", po::value<size_t>()->default_value(256),
+       "documents a worker takes at once; their lines are written together (1: each\n"
+       "line's answer at once, for a filter fed one line at a time; slower)")
       ("explain", "add the sentence, the rule and each slot's span to every event")
       ("max-doc-bytes", po::value<size_t>()->default_value(size_t{16} << 20),
        "a document (text file or JSON line) over this many bytes is an error record")
@@ -117,6 +120,11 @@ int main(int argc, char** argv) {
                                       : std::max(1u, std::thread::hardware_concurrency());
   if (batch.threads == 0 || batch.threads > 256) {
     std::cerr << "extractor: --threads must be between 1 and 256\n";
+    return 2;
+  }
+  batch.chunk = vm["chunk"].as<size_t>();
+  if (batch.chunk == 0 || batch.chunk > 65536) {
+    std::cerr << "extractor: --chunk must be between 1 and 65536\n";
     return 2;
   }
   batch.explain = vm.count("explain") > 0;

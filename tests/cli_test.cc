@@ -65,6 +65,7 @@ TEST_F(CliTest, BadFlagExitsTwo) {
   EXPECT_TRUE(r.out.empty());
   EXPECT_EQ(Run("--threads many").status, 2);
   EXPECT_EQ(Run("--threads 0").status, 2);
+  EXPECT_EQ(Run("--chunk 0").status, 2);
   EXPECT_EQ(Run("--format xml").status, 2);
 }
 
@@ -331,6 +332,12 @@ TEST_F(CliTest, TwoThreadsGiveTheSameOutputInInputOrder) {
   EXPECT_EQ(two.status, 1) << two.err;
   EXPECT_EQ(one.out, two.out);
   EXPECT_EQ(one.err, two.err);
+  // Chunks of any size (the rules run rule by rule over a chunk) change nothing.
+  for (const char* chunk : {"1", "7", "1000"}) {
+    RunResult c = Run(std::string("-q --threads 2 --chunk ") + chunk + " " + Quote(in.string()));
+    EXPECT_EQ(c.out, one.out) << "--chunk " << chunk;
+    EXPECT_EQ(c.err, one.err) << "--chunk " << chunk;
+  }
 
   std::vector<std::string> lines = Lines(two.out);
   ASSERT_EQ(lines.size(), kDocs);
