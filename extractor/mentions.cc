@@ -298,8 +298,17 @@ std::string MentionFinder::CleanOrg(std::string name) const {
   if (size_t sp = name.find(' '); sp != std::string::npos && sp > 6 &&
                                  name.compare(sp - 6, 6, "-based") == 0)
     name.erase(0, sp + 1);
+  const auto& suffixes = lib_.List("LEGAL_SUFFIX");
   while (!name.empty() && (name.back() == ',' || name.back() == ' ' || name.back() == '.')) {
-    // Keep the dot of a legal suffix ("Inc.", "Co.").
+    // Keep the dot of a legal suffix ("Inc.", "Co."), not the full stop after
+    // one that has none ("Havbrand Line A/S.", "Acme AG.").
+    const size_t sp = name.rfind(' ');
+    const std::string last = sp == std::string::npos ? name : name.substr(sp + 1);
+    if (name.back() == '.' && last.size() > 1 && !suffixes.count(last) &&
+        suffixes.count(last.substr(0, last.size() - 1))) {
+      name.pop_back();
+      continue;
+    }
     if (name.back() == '.' && name.size() > 3 &&
         (std::isupper(static_cast<unsigned char>(name[name.size() - 2])) ||
          name.compare(name.size() - 3, 3, "nc.") == 0 || name.compare(name.size() - 3, 3, "rp.") == 0 ||

@@ -89,7 +89,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       report_(CompileMacro(lib, "REPORT_CUE")),
       speaker_(lib.Macro("ORG_SPEAKS").empty() ? nullptr : CompileMacro(lib, "ORG_SPEAKS")),
       board_ref_(lib.Macro("BOARD_REF").empty() ? nullptr : CompileMacro(lib, "BOARD_REF")),
-      past_(lib.Macro("PAST_CUE").empty() ? nullptr : CompileMacro(lib, "PAST_CUE")) {
+      past_(lib.Macro("PAST_CUE").empty() ? nullptr : CompileMacro(lib, "PAST_CUE")),
+      board_tail_(lib.Macro("ROLE_BOARD_TAIL").empty() ? nullptr : CompileMacro(lib, "ROLE_BOARD_TAIL")) {
   for (std::string sfx : lib.List("LEGAL_SUFFIX")) {
     sfx = Lower(sfx);
     if (!sfx.empty() && sfx.back() == '.') sfx.pop_back();
@@ -154,6 +155,13 @@ std::string Resolver::CleanRole(std::string role) const {
   std::string out;
   for (size_t i = b; i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
   while (!out.empty() && (out.back() == ',' || out.back() == '.')) out.pop_back();
+  // "Chair of the Board": the chair of the company the board governs.
+  re2::StringPiece tail;
+  if (board_tail_ && board_tail_->Match(out, 0, out.size(), RE2::UNANCHORED, &tail, 1) &&
+      tail.size() < out.size()) {
+    out.resize(out.size() - tail.size());
+    if (Lower(out) == "member") out = "board member";
+  }
   return out;
 }
 
