@@ -115,6 +115,7 @@ namespace {
 struct Pending {
   Mentions mentions;
   std::optional<std::string> date;
+  std::vector<Span> capitals;
 };
 
 void Fail(DocumentResult& r, const Document& doc, const std::string& what) {
@@ -125,9 +126,10 @@ void Fail(DocumentResult& r, const Document& doc, const std::string& what) {
 }  // namespace
 
 void Extractor::Prepare(const Document& doc, const RunOptions& options, DocumentResult& r,
-                        Mentions& mentions, std::optional<std::string>& date) {
+                        Mentions& mentions, std::optional<std::string>& date,
+                        std::vector<Span>& capitals) {
   r.normalized = engine_.normalizer().Normalize(doc.text);
-  engine_.truecaser().Apply(r.normalized.text);  // same length: the offset map holds
+  capitals = engine_.truecaser().Apply(r.normalized.text);  // same length: the offset map holds
   const std::string& text = r.normalized.text;
   date = doc.date;
   size_t from = 0;
@@ -157,7 +159,7 @@ std::vector<DocumentResult> Extractor::RunMany(const std::vector<const Document*
     DocumentResult& r = results[k];
     r.id = docs[k]->id;
     try {
-      Prepare(*docs[k], options, r, pending[k].mentions, pending[k].date);
+      Prepare(*docs[k], options, r, pending[k].mentions, pending[k].date, pending[k].capitals);
       input_of[k] = inputs.size();
       inputs.push_back({&r.normalized.text, &r.sentences});
     } catch (const std::exception& e) {
@@ -177,6 +179,7 @@ std::vector<DocumentResult> Extractor::RunMany(const std::vector<const Document*
       ResolveInput in{r.normalized.text, r.sentences, pending[k].mentions, std::move(matches[input_of[k]]),
                       std::nullopt, {}, {}};
       if (pending[k].date) in.anchor = DateNormalizer::ParseIso(*pending[k].date);
+      in.capitals = std::move(pending[k].capitals);
       r.events = engine_.resolver().Candidates(in);
       if (!options.keep_candidates) r.events = Resolver::Merge(std::move(r.events));
     } catch (const std::exception& e) {

@@ -82,7 +82,7 @@ class Extractor {
  private:
   // Normalize, dateline, sentences and mentions of one document. Throws.
   void Prepare(const Document& doc, const RunOptions& options, DocumentResult& r,
-               Mentions& mentions, std::optional<std::string>& date);
+               Mentions& mentions, std::optional<std::string>& date, std::vector<Span>& capitals);
 
   const Engine& engine_;
   SentenceSplitter splitter_;

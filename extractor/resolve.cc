@@ -1000,6 +1000,7 @@ std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
     if (speaks[i]) best = &o;
   }
   if (best) return Fullest(in, orgs, best->name);
+  if (auto brief = BriefFocus(in, orgs, m)) return brief;
   // A column's item opens its paragraph with the organization in capitals
   // ("CARROW HOSPITALITY GROUP — ...", "ALDWYCH GRANGE, LONDON — ..."): the
   // paragraph's titles are at the organization the item names.
@@ -1036,6 +1037,44 @@ std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
   const std::string cased = text.substr(at + 1, name.size());
   if (!std::isupper(static_cast<unsigned char>(cased[0])) || !PlausibleOrg(cased)) return std::nullopt;
   return cased;
+}
+
+// A subhead: a paragraph of one short sentence written in capitals ("BAKERY
+// TO CREATE 60 JOBS", recased by the truecaser, or "SHOP CLOSURE").
+bool IsSubhead(const ResolveInput& in, size_t sentence) {
+  const Sentence& s = in.sentences[sentence];
+  if (s.span.end - s.span.begin > 90) return false;
+  if (sentence > 0 && in.sentences[sentence - 1].paragraph == s.paragraph) return false;
+  if (sentence + 1 < in.sentences.size() && in.sentences[sentence + 1].paragraph == s.paragraph) return false;
+  for (const Span& c : in.capitals)
+    if (c.begin <= s.span.begin && s.span.end <= c.end + 1) return true;
+  size_t upper = 0;
+  for (size_t i = s.span.begin; i < s.span.end; ++i) {
+    const unsigned char c = static_cast<unsigned char>(in.text[i]);
+    if (std::islower(c)) return false;
+    if (std::isupper(c)) ++upper;
+  }
+  return upper >= 4;
+}
+
+std::optional<std::string> Resolver::BriefFocus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                                const RuleMatch& m) const {
+  // A page of briefs: items under subheads in capitals, three or more of
+  // them. An item is about the organization it names first; its titles
+  // without one are there, not at the page's most named organization.
+  size_t subheads = 0;
+  for (size_t i = 0; i < in.sentences.size() && subheads < 3; ++i) subheads += IsSubhead(in, i);
+  if (subheads < 3) return std::nullopt;
+  size_t head = m.sentence;
+  while (head > 0 && !IsSubhead(in, head)) --head;
+  if (!IsSubhead(in, head)) return std::nullopt;
+  const auto& generic = lib_.List("ORG_GENERIC");
+  for (const auto& o : orgs) {
+    if (o.sentence <= head) continue;
+    if (o.sentence > m.sentence) break;
+    if (PlausibleOrg(o.name) && !generic.count(Lower(o.name))) return Fullest(in, orgs, o.name);
+  }
+  return std::nullopt;
 }
 
 // "the ministry", "the agency's", "the retail group": the organization a

@@ -47,6 +47,9 @@ struct ResolveInput {
   mutable std::map<std::string, std::string> fullest_orgs;
   mutable std::map<std::string, char> genders;  // full name -> 'm', 'f' or 0
   mutable std::map<std::string, std::optional<std::string>> title_owners;  // ByTitleWord
+  // Runs the truecaser recased from capitals (a subhead "BAKERY TO CREATE 60
+  // JOBS" reads "bakery to create 60 jobs" here).
+  std::vector<Span> capitals = {};
 };
 
 class Resolver {
@@ -75,6 +78,10 @@ class Resolver {
                                         Span span, const std::optional<std::string>& focus) const;
   std::optional<std::string> Focus(const ResolveInput& in, const std::vector<OrgMention>& orgs) const;
   std::vector<bool> Speakers(const ResolveInput& in, const std::vector<OrgMention>& orgs) const;
+  // On a page of briefs under subheads in capitals, the organization the
+  // match's item names first (before or in the match's sentence).
+  std::optional<std::string> BriefFocus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                        const RuleMatch& m) const;
   std::optional<std::string> LocalFocus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                         const std::vector<bool>& speaks, const RuleMatch& m) const;
   std::optional<std::string> ByNoun(const ResolveInput& in, const std::vector<OrgMention>& orgs,

@@ -98,12 +98,12 @@ Truecaser::Truecaser(const PatternLibrary& lib) {
   }
 }
 
-void Truecaser::Apply(std::string& text) const {
+std::vector<Span> Truecaser::Apply(std::string& text) const {
   const std::vector<Token> tokens = Tokens(text);
   // Capital runs: tokens with no lower-case letter, on one line, holding at
   // least four words of two or more capitals.
   std::vector<bool> in_run(tokens.size(), false);
-  bool any = false;
+  std::vector<Span> runs;
   for (size_t i = 0; i < tokens.size();) {
     if (tokens[i].lower) {
       ++i;
@@ -120,11 +120,11 @@ void Truecaser::Apply(std::string& text) const {
     }
     if (words >= 4) {
       for (size_t k = i; k < j; ++k) in_run[k] = true;
-      any = true;
+      runs.push_back({tokens[i].begin, tokens[j - 1].end});
     }
     i = j;
   }
-  if (!any) return;
+  if (runs.empty()) return runs;
 
   std::map<std::string, Seen> seen;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -192,6 +192,7 @@ void Truecaser::Apply(std::string& text) const {
     // A comma or other stop ends a name.
     if (t.end < text.size() && text[t.end] != ' ') surname = 0;
   }
+  return runs;
 }
 
 }  // namespace newsroles

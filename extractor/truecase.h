@@ -20,16 +20,19 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "patterns.h"
+#include "types.h"
 
 namespace newsroles {
 
 class Truecaser {
  public:
   explicit Truecaser(const PatternLibrary& lib);
-  // Rewrites the capital runs of `text` in place.
-  void Apply(std::string& text) const;
+  // Rewrites the capital runs of `text` in place; returns their spans (a
+  // subhead in capitals stays one to the resolver after it is recased).
+  std::vector<Span> Apply(std::string& text) const;
 
  private:
   std::set<std::string> given_;                // lower case

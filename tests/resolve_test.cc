@@ -619,3 +619,25 @@ TEST_F(ResolveTest, ANewTitleAfterAPossessiveIsAStart) {
 
 }  // namespace
 }  // namespace newsroles
+
+TEST_F(ResolveTest, ABriefUnderACapitalSubheadIsAboutTheOrganizationItNamesFirst) {
+  auto ev = Events(
+      "Business in brief\n\n"
+      "MILL CHANGES HANDS AT LAST\n\n"
+      "Textile maker Brackley Mills has appointed Joanne Pickersgill as managing director.\n\n"
+      "BAKERY TO CREATE 60 JOBS\n\n"
+      "Hollin Bakery is to create 60 jobs. \"This is our biggest investment,\" said managing "
+      "director Tariq Hussain.\n\n"
+      "SHOP CLOSURE\n\n"
+      "The Wool Basket will close at the end of the month.\n",
+      "2026-10-06");
+  EXPECT_TRUE(Has(ev, "start|Joanne Pickersgill|managing director|Brackley Mills|-")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "hold|Tariq Hussain|managing director|Hollin Bakery|-")) << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, ATitleDropsTheBoardItIsOf) {
+  auto ev = Events("Ulrich Graf, Chairman of the Supervisory Board of Kessler AG, agreed. "
+                   "Havbrand Line A/S said Chair of the Board Annette Vinding would stay.");
+  EXPECT_TRUE(Has(ev, "hold|Ulrich Graf|Chairman|Kessler AG|-")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "hold|Annette Vinding|Chair|Havbrand Line A/S|-")) << ::testing::PrintToString(ev);
+}
