@@ -655,9 +655,17 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   bool any_counted = false;
   std::map<std::string, std::string> fullest;  // name -> Fullest(name)
   const auto& places = lib_.List("PLACE");
+  // "Okonkwo-Hart's campaign": the family name of a person the document names
+  // in full is that person, not the organization the story is about.
+  std::set<std::string> family_names;
+  for (const auto& p : in.mentions.persons) {
+    const std::vector<std::string> w = Words(p.name);
+    if (w.size() >= 2) family_names.insert(w.back());
+  }
   for (size_t i = 0; i < orgs.size(); ++i) {
     // "Colombia's central bank": a country is no organization a story is about.
     if (generic.count(Lower(orgs[i].name)) || places.count(Lower(orgs[i].name))) continue;
+    if (family_names.count(orgs[i].name)) continue;
     // A news outlet quoted as a source ("told the Herald", "according to
     // Reuters") is not what the story is about.
     {

@@ -192,6 +192,14 @@ TEST_F(SentencesTest, DatelineWithStateAndFullMonth) {
   EXPECT_EQ(d->span.end, text.find("Acme"));
 }
 
+TEST_F(SentencesTest, DatelineLineWithAnUpdateTimeAfterABar) {
+  const std::string text =
+      "Mayor names four newcomers\n\nJan. 6, 2026 | Updated 7:12 p.m.\n\nPORT ELLERY - Mayor Ann Roe named ...";
+  auto d = engine_->FindDateline(text);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->date, "2026-01-06");
+}
+
 TEST_F(SentencesTest, DatelineWithSingleDash) {
   const std::string text = "SEOUL, Feb. 12, 2024 - Hanbit Steel named Kim Min-jun CEO.";
   auto d = engine_->FindDateline(text);
