@@ -34,7 +34,12 @@ void MatchOne(const PatternLibrary& lib, size_t r, const std::string& text, cons
       const std::string& slot = group_slots[static_cast<size_t>(g)];
       if (slot.empty() || groups[g].data() == nullptr) continue;
       const size_t gb = static_cast<size_t>(groups[g].data() - sent.data());
-      m.slots[slot] = {sentence.span.begin + gb, sentence.span.begin + gb + groups[g].size()};
+      size_t size = groups[g].size();
+      // 'Ms. Ho Lai Yee ("Ms. Ho")': a person's alias in parentheses is no part of the name.
+      if (size > 0 && groups[g][size - 1] == ')' && (slot == "person" || slot == "other"))
+        if (size_t open = re2::StringPiece(groups[g].data(), size).rfind(" ("); open != re2::StringPiece::npos)
+          size = open;
+      m.slots[slot] = {sentence.span.begin + gb, sentence.span.begin + gb + size};
     }
     out.push_back(std::move(m));
     const size_t end = b + groups[0].size();
