@@ -554,7 +554,9 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
     for (const auto& o : orgs) {
       std::vector<std::string> ow = NameWords(o.name);
       if (ow.size() <= bw.size() || !std::equal(bw.begin(), bw.end(), ow.begin())) continue;
-      if ((!ends.count(ow.back()) && !of_phrase(bw, ow)) || affiliate_of(bw, ow)) continue;
+      std::string last = ow.back();
+      while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.pop_back();
+      if ((!ends.count(last) && !ends.count(ow.back()) && !of_phrase(bw, ow)) || affiliate_of(bw, ow)) continue;
       best = o.name;
       best_words = ow.size();
       grew = true;
