@@ -1431,6 +1431,10 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       } else if (emit.role_literal) {
         roles.push_back(emit.role);
       } else if (rs) {
+        // "chairman of the audit committee": a committee's post is no post at
+        // the organization (the contract's guide gives it no event).
+        if (in.text.compare(rs->end, 10, " committee") == 0 || in.text.compare(rs->end, 10, " Committee") == 0)
+          continue;
         for (auto& r : SplitRoles(Text(in.text, *rs))) roles.push_back(r);
         if (roles.empty()) continue;
       } else {

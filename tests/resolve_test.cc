@@ -641,3 +641,10 @@ TEST_F(ResolveTest, ATitleDropsTheBoardItIsOf) {
   EXPECT_TRUE(Has(ev, "hold|Ulrich Graf|Chairman|Kessler AG|-")) << ::testing::PrintToString(ev);
   EXPECT_TRUE(Has(ev, "hold|Annette Vinding|Chair|Havbrand Line A/S|-")) << ::testing::PrintToString(ev);
 }
+
+TEST_F(ResolveTest, ACommitteePostIsNoEvent) {
+  auto ev = Events("Dr. Leung will be appointed as the chairman of the audit committee of Acme Corp. "
+                   "Jane Roe was named chair of the Acme Corp board.");
+  EXPECT_FALSE(AnyWithPerson(ev, "Leung")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "start|Jane Roe|chair|Acme Corp|-")) << ::testing::PrintToString(ev);
+}
