@@ -1,6 +1,7 @@
 #include "rules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <exception>
 
@@ -39,6 +40,11 @@ void MatchOne(const PatternLibrary& lib, size_t r, const std::string& text, cons
       if (size > 0 && groups[g][size - 1] == ')' && (slot == "person" || slot == "other"))
         if (size_t open = re2::StringPiece(groups[g].data(), size).rfind(" ("); open != re2::StringPiece::npos)
           size = open;
+      // "Pacific Athletics Co|nfederation": a legal suffix read inside a word
+      // stands for the whole word; an organization never ends mid-word.
+      if ((slot == "org" || slot == "org2") && size > 0 && size == groups[g].size() &&
+          std::isalpha(static_cast<unsigned char>(groups[g][size - 1])))
+        while (gb + size < sent.size() && std::isalpha(static_cast<unsigned char>(sent[gb + size]))) ++size;
       m.slots[slot] = {sentence.span.begin + gb, sentence.span.begin + gb + size};
     }
     out.push_back(std::move(m));
