@@ -759,10 +759,11 @@ void RuleRegex::Compile() const {
   re_ = std::make_unique<RE2>(pattern_, RuleOptions(max_mem_));
   if (!re_->ok()) {
     error_ = where_ + ": RE2 cannot compile it: " + re_->error();
-    return;
+  } else {
+    group_slots_.assign(static_cast<size_t>(re_->NumberOfCapturingGroups()) + 1, "");
+    for (const auto& [name, idx] : re_->NamedCapturingGroups()) group_slots_[static_cast<size_t>(idx)] = name;
   }
-  group_slots_.assign(static_cast<size_t>(re_->NumberOfCapturingGroups()) + 1, "");
-  for (const auto& [name, idx] : re_->NamedCapturingGroups()) group_slots_[static_cast<size_t>(idx)] = name;
+  compiled_.store(true, std::memory_order_release);
 }
 
 const RE2& RuleRegex::Get() const {
@@ -774,6 +775,20 @@ const RE2& RuleRegex::Get() const {
 const std::vector<std::string>& RuleRegex::GroupSlots() const {
   Get();
   return group_slots_;
+}
+
+void PatternLibrary::CompileSome(const std::vector<size_t>& rules) const {
+  std::vector<size_t> todo;
+  for (size_t r : rules)
+    if (!rules_[r].regex->Compiled()) todo.push_back(r);
+  if (todo.size() < 2) return;
+  ParallelFor(todo.size(), [&](size_t i) {
+    try {
+      rules_[todo[i]].regex->Get();
+    } catch (const PatternError&) {
+      // reported where the rule is used
+    }
+  });
 }
 
 void PatternLibrary::CompileAll() const {

@@ -32,6 +32,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -83,6 +84,8 @@ class RuleRegex {
   RuleRegex(std::string pattern, int64_t max_mem, std::string where)
       : pattern_(std::move(pattern)), max_mem_(max_mem), where_(std::move(where)) {}
   const RE2& Get() const;
+  // True once Get has compiled the pattern (or failed to).
+  bool Compiled() const { return compiled_.load(std::memory_order_acquire); }
   // Capture group index (1-based) -> slot name; "" for unnamed groups.
   const std::vector<std::string>& GroupSlots() const;
 
@@ -95,6 +98,7 @@ class RuleRegex {
   mutable std::unique_ptr<RE2> re_;
   mutable std::vector<std::string> group_slots_;
   mutable std::string error_;
+  mutable std::atomic<bool> compiled_{false};
 };
 
 struct Rule {
@@ -144,6 +148,10 @@ class PatternLibrary {
   // Compiles every rule now, on all cores (the first matches would otherwise
   // do it). Throws PatternError for the first rule RE2 cannot compile.
   void CompileAll() const;
+  // Compiles the listed rules that are not compiled yet, on all cores (a
+  // chunk's first matches would otherwise build them one by one). Errors are
+  // left for the rule's first use to report.
+  void CompileSome(const std::vector<size_t>& rules) const;
 
  private:
   std::string dir_;

@@ -88,6 +88,12 @@ std::vector<std::vector<RuleMatch>> MatchRulesMany(const PatternLibrary& lib,
     }
   }
   errors->assign(docs.size(), "");
+  {
+    std::vector<size_t> needed;
+    for (size_t r = 0; r < by_rule.size(); ++r)
+      if (!by_rule[r].empty()) needed.push_back(r);
+    lib.CompileSome(needed);  // the first chunk's rules, built on all cores
+  }
   std::vector<re2::StringPiece> groups;
   const size_t rules = by_rule.size();
   for (size_t k = 0; k < rules; ++k) {
