@@ -45,7 +45,7 @@ ExampleReport RunExamples(const Engine& engine) {
             std::none_of(mine.begin(), mine.end(), [&](const Event& m) { return Describe(m) == Describe(e); }))
           mine.push_back(e);
       // The same change stated twice by this rule is one event, as in the output.
-      mine = Resolver::Merge(std::move(mine));
+      mine = Resolver::Merge(std::move(mine), engine.library().Table("ROLE_SHORT"));
       if (!ex.positive) {
         for (const auto& e : mine)
           report.failures.push_back({where, rule.id, "negative example gave: " + Describe(e)});

@@ -181,7 +181,8 @@ std::vector<DocumentResult> Extractor::RunMany(const std::vector<const Document*
       if (pending[k].date) in.anchor = DateNormalizer::ParseIso(*pending[k].date);
       in.capitals = std::move(pending[k].capitals);
       r.events = engine_.resolver().Candidates(in);
-      if (!options.keep_candidates) r.events = Resolver::Merge(std::move(r.events));
+      if (!options.keep_candidates)
+        r.events = Resolver::Merge(std::move(r.events), engine_.library().Table("ROLE_SHORT"));
     } catch (const std::exception& e) {
       Fail(r, *docs[k], e.what());
     }

@@ -1569,7 +1569,8 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
   return events;
 }
 
-std::vector<Event> Resolver::Merge(std::vector<Event> events) {
+std::vector<Event> Resolver::Merge(std::vector<Event> events,
+                                   const std::map<std::string, std::string>& short_titles) {
   // "Acme Corp." and "Acme Corp" are one organization.
   auto org_key = [](const std::optional<std::string>& org) {
     std::string k;
@@ -1596,9 +1597,16 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
       if (it != titles_there.end() && it->second.size() == 1) e.role = it->second.begin()->second;
     }
   }
+  // A hold beside a change of the same title, however each is written
+  // ("Chief Executive Officer" then "will retire as chief executive"), goes.
+  auto change_of = [&](const Event& e) {
+    std::string role = Lower(e.role.value_or(""));
+    if (auto it = short_titles.find(role); it != short_titles.end()) role = Lower(it->second);
+    return Lower(e.person) + "\x1f" + role + "\x1f" + org_key(e.org);
+  };
   std::set<std::string> changes;
   for (const auto& e : events)
-    if (e.type != "hold") changes.insert(key(e, "change"));
+    if (e.type != "hold") changes.insert(change_of(e));
   // A title the text ties to an organization outranks the same title with
   // an organization only inferred from the document's focus.
   std::set<std::string> explicit_titles;
@@ -1652,7 +1660,7 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events) {
   std::map<std::string, size_t> seen;
   std::map<std::string, std::optional<std::string>> implicit_dates;
   for (auto& e : events) {
-    if (e.type == "hold" && changes.count(key(e, "change"))) continue;
+    if (e.type == "hold" && changes.count(change_of(e))) continue;
     if (extended(e)) continue;
     if (const Span *o = span_of(e, "org"), *p = span_of(e, "person"), *r = span_of(e, "role");
         e.role && o && p && r && o->end <= p->begin && o->end <= r->begin) {

@@ -59,7 +59,10 @@ class Resolver {
   // Every event each match gives, in text order, before merging duplicates.
   std::vector<Event> Candidates(const ResolveInput& in) const;
   // Merges duplicates as the contract says.
-  static std::vector<Event> Merge(std::vector<Event> events);
+  // `short_titles`: a title's usual short form (the ROLE_SHORT table: "chief
+  // executive officer" -> "CEO"), so that two wordings of one title are one.
+  static std::vector<Event> Merge(std::vector<Event> events,
+                                  const std::map<std::string, std::string>& short_titles = {});
 
   std::vector<std::string> SplitRoles(const std::string& role) const;
   std::string CleanRole(std::string role) const;

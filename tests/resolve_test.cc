@@ -648,3 +648,14 @@ TEST_F(ResolveTest, ACommitteePostIsNoEvent) {
   EXPECT_FALSE(AnyWithPerson(ev, "Leung")) << ::testing::PrintToString(ev);
   EXPECT_TRUE(Has(ev, "start|Jane Roe|chair|Acme Corp|-")) << ::testing::PrintToString(ev);
 }
+
+TEST_F(ResolveTest, AHoldBesideAChangeOfTheSameTitleWrittenOtherwiseGoes) {
+  auto ev = Events("Harwick Mutual Insurance Company said that Chairman and Chief Executive Officer "
+                   "Ramon Delgado will retire as chief executive on Dec. 31.",
+                   "2025-06-03");
+  EXPECT_TRUE(Has(ev, "end|Ramon Delgado|chief executive|Harwick Mutual Insurance Company|2025-12-31"))
+      << ::testing::PrintToString(ev);
+  EXPECT_FALSE(Has(ev, "hold|Ramon Delgado|Chief Executive Officer|Harwick Mutual Insurance Company|-"))
+      << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "hold|Ramon Delgado|Chairman|Harwick Mutual Insurance Company|-")) << ::testing::PrintToString(ev);
+}
