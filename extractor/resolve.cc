@@ -125,13 +125,17 @@ std::string Resolver::CleanRole(std::string role) const {
     const std::string rest = x.substr(d);
     return d > 0 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
   };
+  // "men's basketball coach": a modifier in the possessive is the title's.
+  const auto& mods = lib_.List("ROLE_MOD");
+  auto owner = [&](const std::string& x) { return Possessive(x) && !mods.count(Lower(x)); };
   while (b < w.size() && (drop.count(Lower(w[b])) || ordinal(w[b]) ||
-                          (w[b].size() > 2 && w[b].compare(w[b].size() - 2, 2, "'s") == 0)))
+                          (w[b].size() > 2 && w[b].compare(w[b].size() - 2, 2, "'s") == 0 && owner(w[b]))))
     ++b;
   // "the central bank's senior deputy governor": the owner is not the title.
   for (size_t i = b; i + 1 < w.size(); ++i) {
     const std::string& x = w[i];
-    if (Possessive(x)) b = i + 1;
+    if (owner(x)) b = i + 1;
+    else if (Possessive(x)) b = i;  // "University men's basketball coach": from the modifier on
   }
   // "a former Norwegian deputy foreign minister": the nationality is no part of the title.
   const auto& nationalities = lib_.List("NATIONALITY");

@@ -659,3 +659,9 @@ TEST_F(ResolveTest, AHoldBesideAChangeOfTheSameTitleWrittenOtherwiseGoes) {
       << ::testing::PrintToString(ev);
   EXPECT_TRUE(Has(ev, "hold|Ramon Delgado|Chairman|Harwick Mutual Insurance Company|-")) << ::testing::PrintToString(ev);
 }
+
+TEST_F(ResolveTest, APossessiveModifierIsPartOfTheTitle) {
+  auto ev = Events("Ashbury State University men's basketball coach Darnell Fitch was fired.", "2026-03-10");
+  EXPECT_TRUE(Has(ev, "end|Darnell Fitch|men's basketball coach|Ashbury State University|-"))
+      << ::testing::PrintToString(ev);
+}
