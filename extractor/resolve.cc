@@ -633,6 +633,14 @@ bool Resolver::PlausibleOrg(const std::string& name) const {
 
 // A title held in government ("deputy finance minister", "Mayor"): its
 // words hold an entry of the PUBLIC_OFFICE list.
+bool Resolver::ToPlace(const std::string& role) const {
+  const size_t to = role.rfind(" to ");
+  if (to == std::string::npos) return false;
+  std::string place = Lower(role.substr(to + 4));
+  if (place.rfind("the ", 0) == 0) place.erase(0, 4);
+  return lib_.List("PLACE").count(place) > 0;
+}
+
 bool Resolver::PublicOffice(const std::string& role) const {
   const auto& offices = lib_.List("PUBLIC_OFFICE");
   const std::vector<std::string> w = Words(Lower(role));
@@ -1458,6 +1466,10 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
             PublicOffice(Text(in.text, *rs))) {
           national_office = true;
           base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
+        } else if (os && rs && PublicOffice(Text(in.text, *rs)) && ToPlace(Text(in.text, *rs))) {
+          // "The Senate confirmed X as ambassador to France": an envoy to a
+          // country is at no organization the sentence names.
+          national_office = true;
         } else if (os && TitledPerson(finder_.CleanOrg(Text(in.text, *os)))) {
           // "Prime Minister Anna Berg appointed X as finance minister": a
           // person appoints; the post's organization is not named.

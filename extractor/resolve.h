@@ -85,6 +85,8 @@ class Resolver {
   // match's item names first (before or in the match's sentence).
   std::optional<std::string> BriefFocus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                         const RuleMatch& m) const;
+  // "ambassador to France": a title that ends in "to" a place.
+  bool ToPlace(const std::string& role) const;
   std::optional<std::string> LocalFocus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                         const std::vector<bool>& speaks, const RuleMatch& m) const;
   std::optional<std::string> ByNoun(const ResolveInput& in, const std::vector<OrgMention>& orgs,

@@ -665,3 +665,8 @@ TEST_F(ResolveTest, APossessiveModifierIsPartOfTheTitle) {
   EXPECT_TRUE(Has(ev, "end|Darnell Fitch|men's basketball coach|Ashbury State University|-"))
       << ::testing::PrintToString(ev);
 }
+
+TEST_F(ResolveTest, AnEnvoyToACountryIsAtNoOrganization) {
+  auto ev = Events("The Senate confirmed Jane Roe as ambassador to France on Tuesday.", "2026-03-10");
+  EXPECT_TRUE(Has(ev, "start|Jane Roe|ambassador to France|-|2026-03-10")) << ::testing::PrintToString(ev);
+}
