@@ -1477,6 +1477,8 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
           if (rs && PublicOffice(Text(in.text, *rs))) base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
         } else if (os) {
           base.org = ResolveOrg(in, orgs, *os, here);
+        } else if (rs && PublicOffice(Text(in.text, *rs)) && ToPlace(Text(in.text, *rs))) {
+          national_office = true;  // "Nalavai's High Commissioner to New Zealand"
         } else if (!emit.org_none) {
           base.org = OwnerOfTitle(in, orgs, speaks, rs, m, here);
           if (!base.org) base.org = WhereOrg(in, orgs, m);
