@@ -1221,13 +1221,27 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
     }
   }
   if (!chosen) {
+    // "He held that post until 2019, when he was named ...": the date of the
+    // "when" clause the match opens.
+    for (const auto& d : in.mentions.dates) {
+      if (d.sentence != m.sentence || d.span.end > m.span.begin) continue;
+      const std::string gap = Text(in.text, {d.span.end, m.span.begin});
+      if (gap.rfind(", when ", 0) == 0 && gap.size() <= 7 + 30 && gap.find(',', 1) == std::string::npos)
+        chosen = &d;
+    }
+  }
+  if (!chosen) {
     // A sentence-initial "In 2004," or "On Monday," before the match.
     for (const auto& d : in.mentions.dates) {
       if (d.sentence != m.sentence || d.span.end > m.span.begin) continue;
       const std::string before = Text(in.text, {sent.begin, d.span.begin});
       const std::string after = Text(in.text, {d.span.end, std::min(d.span.end + 1, sent.end)});
-      // "In 2004, X joined", "On Monday, Acme named", "In 1998 she was elected".
-      if ((before.size() <= 12 && after == ",") || before.size() <= 4) chosen = &d;
+      // "In 2004, X joined", "On Monday, Acme named", "In 1998 she was elected",
+      // "At a meeting held on November 10, 2023, the Board accepted ...".
+      const bool opener = before.size() <= 40 && before.find(',') == std::string::npos &&
+                          (before.rfind("At ", 0) == 0 || before.rfind("During ", 0) == 0 ||
+                           before.rfind("Following ", 0) == 0 || before.rfind("After ", 0) == 0);
+      if (((before.size() <= 12 || opener) && after == ",") || before.size() <= 4) chosen = &d;
       break;
     }
   }

@@ -670,3 +670,20 @@ TEST_F(ResolveTest, AnEnvoyToACountryIsAtNoOrganization) {
   auto ev = Events("The Senate confirmed Jane Roe as ambassador to France on Tuesday.", "2026-03-10");
   EXPECT_TRUE(Has(ev, "start|Jane Roe|ambassador to France|-|2026-03-10")) << ::testing::PrintToString(ev);
 }
+
+TEST_F(ResolveTest, AWhenClauseTakesTheDateBeforeIt) {
+  auto ev = Events("Gregory Nwosu-Hart was rector of the seminary. He held that post until 2019, when he was "
+                   "named an auxiliary bishop of Cardington.",
+                   "2026-03-10");
+  EXPECT_TRUE(Has(ev, "start|Gregory Nwosu-Hart|auxiliary bishop|Cardington|2019")) << ::testing::PrintToString(ev);
+}
+
+TEST_F(ResolveTest, AnOpeningPhraseAtAMeetingDatesTheSentence) {
+  auto ev = Events("Companhia Verde Energia S.A. announced changes. At a meeting held on November 10, 2023, the "
+                   "Board also accepted the resignation of board member Paulo Sampaio.",
+                   "2023-11-13");
+  bool dated = false;
+  for (const auto& e : ev)
+    if (e.find("Paulo Sampaio") != std::string::npos && e.find("2023-11-10") != std::string::npos) dated = true;
+  EXPECT_TRUE(dated) << ::testing::PrintToString(ev);
+}
