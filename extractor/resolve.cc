@@ -1165,6 +1165,9 @@ bool Resolver::Future(const ResolveInput& in, const RuleMatch& m, Span date) con
                         *future_))
     return true;
   const size_t from = date.begin > 25 ? date.begin - 25 : 0;
+  // "X will take office July 1, succeeding Y": the verb the date hangs on,
+  // when the match itself begins after the date.
+  if (m.span.begin >= date.end && RE2::PartialMatch(Text(in.text, {from, date.begin}), *future_)) return true;
   // ("from Sept. 1" may be the date's own text.)
   const std::string before = Lower(Text(in.text, {from, std::min(date.end, date.begin + 5)}));
   for (const char* cue : {"from ", "effective ", "starting ", "as of ", "beginning ", "effect on ",
@@ -1227,6 +1230,14 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
       if (d.sentence != m.sentence || d.span.end > m.span.begin) continue;
       const std::string gap = Text(in.text, {d.span.end, m.span.begin});
       if (gap.rfind(", when ", 0) == 0 && gap.size() <= 7 + 30 && gap.find(',', 1) == std::string::npos)
+        chosen = &d;
+      // "will take office July 1, succeeding interim president X": the
+      // participle's change happens on the main clause's date.
+      const std::string head = Text(in.text, {m.span.begin, std::min(m.span.end, m.span.begin + 11)});
+      if ((gap == ", " && (head.rfind("succeeding ", 0) == 0 || head.rfind("replacing ", 0) == 0)) ||
+          (gap == ", succeeding " || gap == ", replacing ") ||
+          ((gap.rfind(", succeeding ", 0) == 0 || gap.rfind(", replacing ", 0) == 0) && gap.size() <= 40 &&
+           gap.find(',', 1) == std::string::npos))
         chosen = &d;
     }
   }

@@ -687,3 +687,10 @@ TEST_F(ResolveTest, AnOpeningPhraseAtAMeetingDatesTheSentence) {
     if (e.find("Paulo Sampaio") != std::string::npos && e.find("2023-11-10") != std::string::npos) dated = true;
   EXPECT_TRUE(dated) << ::testing::PrintToString(ev);
 }
+
+TEST_F(ResolveTest, AParticipleOfSuccessionTakesTheMainClausesDate) {
+  auto ev = Events("Marguerite Osei-Bonsu will take office July 1, succeeding interim president Harold Brixton, "
+                   "who has led the university since January 2024.",
+                   "2025-03-10");
+  EXPECT_TRUE(Has(ev, "end|Harold Brixton|interim president|-|2025-07-01")) << ::testing::PrintToString(ev);
+}
