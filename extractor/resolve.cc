@@ -1507,6 +1507,9 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         } else if (!emit.org_none) {
           base.org = OwnerOfTitle(in, orgs, speaks, rs, m, here);
           if (!base.org) base.org = WhereOrg(in, orgs, m);
+          // "Fire Chief X" in a story about a city: the department the
+          // title's field names ("Port Ellery Fire Department").
+          if (!base.org && rs) base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
           // "Interior Minister X", "Mayor Y": a public office, not a post at
           // the organization the story is about.
           if (!base.org && rs && PublicOffice(Text(in.text, *rs)))

@@ -694,3 +694,10 @@ TEST_F(ResolveTest, AParticipleOfSuccessionTakesTheMainClausesDate) {
                    "2025-03-10");
   EXPECT_TRUE(Has(ev, "end|Harold Brixton|interim president|-|2025-07-01")) << ::testing::PrintToString(ev);
 }
+
+TEST_F(ResolveTest, ATitlesFieldNamesItsDepartment) {
+  auto ev = Events("The Port Ellery City Council met on Monday. The Port Ellery Fire Department and the Port "
+                   "Ellery Police Department were praised. Fire Chief Annette Kowalski will keep her job.",
+                   "2026-01-06");
+  EXPECT_TRUE(Has(ev, "hold|Annette Kowalski|Fire Chief|Port Ellery Fire Department|-")) << ::testing::PrintToString(ev);
+}
