@@ -506,6 +506,20 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
   const std::vector<std::string> w = NameWords(name);
   std::string best = name;
   size_t best_words = w.size();
+  // "the BTRE's general counsel" in a story about the "Brotherhood of Transit
+  // and Rail Employees": an acronym no parenthesis defined, which the
+  // initials of the capitalized words of exactly one name spell.
+  if (name.size() >= 2 && name.size() <= 6 &&
+      std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    std::set<std::string> spelled;
+    for (const auto& o : orgs) {
+      std::string initials;
+      for (const auto& x : Words(o.name))
+        if (!x.empty() && std::isupper(static_cast<unsigned char>(x[0]))) initials += x[0];
+      if (initials == name && o.name != name) spelled.insert(o.name);
+    }
+    if (spelled.size() == 1) return FullestOnce(in, orgs, *spelled.begin());
+  }
   // "Northwind Health" is a formal name already: "Northwind Health
   // Foundation" is another organization, not its full form.
   // "Hartwell Brandt UK LLP" is the network's UK firm, not the full form of

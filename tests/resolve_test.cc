@@ -701,3 +701,11 @@ TEST_F(ResolveTest, ATitlesFieldNamesItsDepartment) {
                    "2026-01-06");
   EXPECT_TRUE(Has(ev, "hold|Annette Kowalski|Fire Chief|Port Ellery Fire Department|-")) << ::testing::PrintToString(ev);
 }
+
+TEST_F(ResolveTest, AnUndefinedAcronymSpelledByOneNameIsThatName) {
+  auto ev = Events("The Brotherhood of Transit and Rail Employees elected a president. The talks are led by "
+                   "the BTRE's general counsel, Michael Ferreira.",
+                   "2026-03-10");
+  EXPECT_TRUE(Has(ev, "hold|Michael Ferreira|general counsel|Brotherhood of Transit and Rail Employees|-"))
+      << ::testing::PrintToString(ev);
+}
