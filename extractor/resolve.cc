@@ -1597,7 +1597,8 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         // the last dated change reported before it.
         const Span sent = in.sentences[m.sentence].span;
         const std::string rest = Lower(Text(in.text, {m.span.begin, sent.end}));
-        if (rest.find("the same date") != std::string::npos || rest.find("the same day") != std::string::npos)
+        if (rest.find("the same date") != std::string::npos || rest.find("the same day") != std::string::npos ||
+            rest.find("on that date") != std::string::npos || rest.find("on that day") != std::string::npos)
           for (auto it = events.rbegin(); it != events.rend(); ++it)
             if (it->date && it->sentence < m.sentence && it->type != "hold") {
               base.date = it->date;
