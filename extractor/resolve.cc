@@ -128,8 +128,19 @@ std::string Resolver::CleanRole(std::string role) const {
   // "men's basketball coach": a modifier in the possessive is the title's.
   const auto& mods = lib_.List("ROLE_MOD");
   auto owner = [&](const std::string& x) { return Possessive(x) && !mods.count(Lower(x)); };
-  while (b < w.size() && (drop.count(Lower(w[b])) || ordinal(w[b]) ||
-                          (w[b].size() > 2 && w[b].compare(w[b].size() - 2, 2, "'s") == 0 && owner(w[b]))))
+  // A word that opens a listed title stays ("permanent secretary").
+  const auto& titles = lib_.List("ROLE_TITLE");
+  auto opens_title = [&](size_t from) {
+    std::string rest = from < w.size() ? Lower(w[from]) : "";
+    for (size_t i = from + 1; i < w.size() && i < from + 4; ++i) {
+      rest += " " + Lower(w[i]);
+      if (titles.count(rest)) return true;
+    }
+    return false;
+  };
+  while (b < w.size() && !opens_title(b) &&
+         (drop.count(Lower(w[b])) || ordinal(w[b]) ||
+          (w[b].size() > 2 && w[b].compare(w[b].size() - 2, 2, "'s") == 0 && owner(w[b]))))
     ++b;
   // "the central bank's senior deputy governor": the owner is not the title.
   for (size_t i = b; i + 1 < w.size(); ++i) {
