@@ -1549,6 +1549,11 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
               base.org.reset();
               break;
             }
+        // "will lead the new unit": words in lower case name no organization.
+        if (base.org && std::none_of(base.org->begin(), base.org->end(), [](char c) {
+              return std::isupper(static_cast<unsigned char>(c));
+            }))
+          base.org.reset();
         base.org_implicit = !os && !emit.org_none;
         if (os && !base.org && !national_office) continue;
       }

@@ -709,3 +709,8 @@ TEST_F(ResolveTest, AnUndefinedAcronymSpelledByOneNameIsThatName) {
   EXPECT_TRUE(Has(ev, "hold|Michael Ferreira|general counsel|Brotherhood of Transit and Rail Employees|-"))
       << ::testing::PrintToString(ev);
 }
+
+TEST_F(ResolveTest, WordsInLowerCaseNameNoOrganization) {
+  auto ev = Events("Acme Corp restructured. Jane Roe will lead the new unit.", "2026-03-10");
+  for (const auto& e : ev) EXPECT_EQ(e.find("new unit"), std::string::npos) << e;
+}
