@@ -1549,10 +1549,14 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
               base.org.reset();
               break;
             }
-        // "will lead the new unit": words in lower case name no organization.
-        if (base.org && std::none_of(base.org->begin(), base.org->end(), [](char c) {
-              return std::isupper(static_cast<unsigned char>(c));
-            }))
+        // "will lead the new unit": words in lower case name no organization;
+        // nor does one word that is a title's field, a place or a legal
+        // suffix alone ("Head of Programmes", "docket clerk in Arizona", "Co").
+        if (base.org && (std::none_of(base.org->begin(), base.org->end(),
+                                      [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) ||
+                         (base.org->find(' ') == std::string::npos &&
+                          (lib_.List("ROLE_AREA").count(Lower(*base.org)) ||
+                           lib_.List("PLACE").count(Lower(*base.org)) || IsLegalSuffix(*base.org)))))
           base.org.reset();
         base.org_implicit = !os && !emit.org_none;
         if (os && !base.org && !national_office) continue;
