@@ -1552,8 +1552,15 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         // "will lead the new unit": words in lower case name no organization;
         // nor does one word that is a title's field, a place or a legal
         // suffix alone ("Head of Programmes", "docket clerk in Arizona", "Co").
-        if (base.org && (std::none_of(base.org->begin(), base.org->end(),
-                                      [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) ||
+        // (A unit described at length keeps its words: "the local life
+        // services business division".)
+        auto described_unit = [&](const std::string& org) {
+          const std::vector<std::string> w = Words(org);
+          return w.size() >= 3 && lib_.List("ORG_UNIT").count(w.back());
+        };
+        if (base.org && ((std::none_of(base.org->begin(), base.org->end(),
+                                       [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
+                          !described_unit(*base.org)) ||
                          (base.org->find(' ') == std::string::npos &&
                           (lib_.List("ROLE_AREA").count(Lower(*base.org)) ||
                            lib_.List("PLACE").count(Lower(*base.org)) || IsLegalSuffix(*base.org)))))
