@@ -89,9 +89,12 @@ Truecaser::Truecaser(const PatternLibrary& lib) {
   for (const char* table : {"MONTH", "WEEKDAY"})
     for (const auto& [word, value] : lib.Table(table))
       if (word.size() > 2) fixed_.emplace(Lower(word), Capitalized(Lower(word)));
-  // A cased list: its entries are written as they should read ("Corp", "ASA").
+  // A cased list: its entries are written as they should read ("Corp", "ASA");
+  // not one that is also a common word ("AS", Norway's, is "as" in a headline).
+  const auto& common = lib.List("NOT_NAME");
   for (const auto& suffix : lib.List("LEGAL_SUFFIX")) {
     const std::string key = Lower(suffix);
+    if (common.count(key)) continue;
     auto it = fixed_.find(key);
     const bool has_lower = suffix.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos;
     if (it == fixed_.end() || has_lower) fixed_[key] = suffix;

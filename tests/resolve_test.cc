@@ -617,9 +617,6 @@ TEST_F(ResolveTest, ANewTitleAfterAPossessiveIsAStart) {
   EXPECT_FALSE(Has(ev, "hold|Jane Doe|chief executive|Acme Corp|-")) << ::testing::PrintToString(ev);
 }
 
-}  // namespace
-}  // namespace newsroles
-
 TEST_F(ResolveTest, ABriefUnderACapitalSubheadIsAboutTheOrganizationItNamesFirst) {
   auto ev = Events(
       "Business in brief\n\n"
@@ -714,3 +711,6 @@ TEST_F(ResolveTest, WordsInLowerCaseNameNoOrganization) {
   auto ev = Events("Acme Corp restructured. Jane Roe will lead the new unit.", "2026-03-10");
   for (const auto& e : ev) EXPECT_EQ(e.find("new unit"), std::string::npos) << e;
 }
+
+}  // namespace
+}  // namespace newsroles
