@@ -111,13 +111,6 @@ DocumentResult Extractor::Run(const Document& doc, const RunOptions& options) {
 
 namespace {
 
-// A document between its stages: what matching and resolution need.
-struct Pending {
-  Mentions mentions;
-  std::optional<std::string> date;
-  std::vector<Span> capitals;
-};
-
 void Fail(DocumentResult& r, const Document& doc, const std::string& what) {
   r.events.clear();
   r.error = DocumentError{doc.id, "internal error: " + what, doc.source, doc.line};
@@ -125,12 +118,12 @@ void Fail(DocumentResult& r, const Document& doc, const std::string& what) {
 
 }  // namespace
 
-void Extractor::Prepare(const Document& doc, const RunOptions& options, DocumentResult& r,
-                        Mentions& mentions, std::optional<std::string>& date,
-                        std::vector<Span>& capitals) {
+Extractor::Prepared Extractor::Prepare(const Document& doc, const RunOptions& options, DocumentResult& r) {
+  Prepared p;
   r.normalized = engine_.normalizer().Normalize(doc.text);
-  capitals = engine_.truecaser().Apply(r.normalized.text);  // same length: the offset map holds
+  p.capitals = engine_.truecaser().Apply(r.normalized.text);  // same length: the offset map holds
   const std::string& text = r.normalized.text;
+  std::optional<std::string>& date = p.date;
   date = doc.date;
   size_t from = 0;
   if (auto dl = engine_.FindDateline(text)) {
@@ -146,20 +139,21 @@ void Extractor::Prepare(const Document& doc, const RunOptions& options, Document
   auto rest = splitter_.Split(text, from);
   r.sentences.insert(r.sentences.end(), rest.begin(), rest.end());
   r.sentences = BoundSentences(text, std::move(r.sentences), options.max_sentence_bytes, r.warnings);
-  mentions = engine_.mentions().Find(text, r.sentences);
+  p.mentions = engine_.mentions().Find(text, r.sentences);
+  return p;
 }
 
 std::vector<DocumentResult> Extractor::RunMany(const std::vector<const Document*>& docs,
                                                const RunOptions& options) {
   std::vector<DocumentResult> results(docs.size());
-  std::vector<Pending> pending(docs.size());
+  std::vector<Prepared> pending(docs.size());
   std::vector<MatchInput> inputs;
   std::vector<size_t> input_of(docs.size(), SIZE_MAX);
   for (size_t k = 0; k < docs.size(); ++k) {
     DocumentResult& r = results[k];
     r.id = docs[k]->id;
     try {
-      Prepare(*docs[k], options, r, pending[k].mentions, pending[k].date, pending[k].capitals);
+      pending[k] = Prepare(*docs[k], options, r);
       input_of[k] = inputs.size();
       inputs.push_back({&r.normalized.text, &r.sentences});
     } catch (const std::exception& e) {

@@ -80,9 +80,15 @@ class Extractor {
                                       const RunOptions& options);
 
  private:
-  // Normalize, dateline, sentences and mentions of one document. Throws.
-  void Prepare(const Document& doc, const RunOptions& options, DocumentResult& r,
-               Mentions& mentions, std::optional<std::string>& date, std::vector<Span>& capitals);
+  // A document between its stages: what matching and resolution need
+  // besides its result's normalized text and sentences.
+  struct Prepared {
+    Mentions mentions;
+    std::optional<std::string> date;  // the publication date, if any
+    std::vector<Span> capitals;       // the runs the truecaser recased
+  };
+  // Normalize, dateline, sentences (into `r`) and mentions of one document. Throws.
+  Prepared Prepare(const Document& doc, const RunOptions& options, DocumentResult& r);
 
   const Engine& engine_;
   SentenceSplitter splitter_;

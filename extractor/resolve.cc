@@ -1032,6 +1032,7 @@ bool IsBullet(const ResolveInput& in, size_t sentence) {
 std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
                                                 const std::vector<OrgMention>& orgs,
                                                 const std::vector<bool>& speaks,
+                                                const std::vector<size_t>& brief_items,
                                                 const RuleMatch& m) const {
   // A bullet list reaches back to the line that introduces it ("Calder
   // Mining Corp:" then "* ...", "* ...").
@@ -1047,7 +1048,7 @@ std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
     if (speaks[i]) best = &o;
   }
   if (best) return Fullest(in, orgs, best->name);
-  if (auto brief = BriefFocus(in, orgs, m)) return brief;
+  if (auto brief = BriefFocus(in, orgs, brief_items, m)) return brief;
   // A column's item opens its paragraph with the organization in capitals
   // ("CARROW HOSPITALITY GROUP — ...", "ALDWYCH GRANGE, LONDON — ..."): the
   // paragraph's titles are at the organization the item names.
@@ -1104,17 +1105,30 @@ bool IsSubhead(const ResolveInput& in, size_t sentence) {
   return upper >= 4;
 }
 
+// A page of briefs: items under subheads in capitals, three or more of them.
+// For each sentence, the subhead of its item (npos before the first); empty
+// when the document is no such page. Once per document.
+std::vector<size_t> BriefItems(const ResolveInput& in) {
+  std::vector<size_t> items(in.sentences.size(), std::string::npos);
+  size_t subheads = 0, head = std::string::npos;
+  for (size_t i = 0; i < in.sentences.size(); ++i) {
+    if (IsSubhead(in, i)) {
+      head = i;
+      ++subheads;
+    }
+    items[i] = head;
+  }
+  if (subheads < 3) items.clear();
+  return items;
+}
+
 std::optional<std::string> Resolver::BriefFocus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
+                                                const std::vector<size_t>& brief_items,
                                                 const RuleMatch& m) const {
-  // A page of briefs: items under subheads in capitals, three or more of
-  // them. An item is about the organization it names first; its titles
-  // without one are there, not at the page's most named organization.
-  size_t subheads = 0;
-  for (size_t i = 0; i < in.sentences.size() && subheads < 3; ++i) subheads += IsSubhead(in, i);
-  if (subheads < 3) return std::nullopt;
-  size_t head = m.sentence;
-  while (head > 0 && !IsSubhead(in, head)) --head;
-  if (!IsSubhead(in, head)) return std::nullopt;
+  // An item is about the organization it names first; its titles without
+  // one are there, not at the page's most named organization.
+  if (brief_items.empty() || brief_items[m.sentence] == std::string::npos) return std::nullopt;
+  const size_t head = brief_items[m.sentence];
   const auto& generic = lib_.List("ORG_GENERIC");
   for (const auto& o : orgs) {
     if (o.sentence <= head) continue;
@@ -1351,6 +1365,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
   // implicit: computed once, not per event.
   const std::optional<std::string> focus = Focus(in, orgs);
   const std::vector<bool> speaks = Speakers(in, orgs);
+  const std::vector<size_t> brief_items = BriefItems(in);
   std::vector<Event> events;
   for (const auto& m : matches) {
     const Rule& rule = lib_.rules()[m.rule];
@@ -1505,30 +1520,29 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
 
       if (!carried) {
         if (!local_done) {
-          local = LocalFocus(in, orgs, speaks, m);
+          local = LocalFocus(in, orgs, speaks, brief_items, m);
           local_done = true;
         }
         const std::optional<std::string>& here = local ? local : focus;
         // "Norway's transport minister": a country's public office, at no
         // organization unless the document names its ministry.
         bool national_office = false;
-        if (os && rs && lib_.List("PLACE").count(Lower(finder_.CleanOrg(Text(in.text, *os)))) &&
-            PublicOffice(Text(in.text, *rs))) {
+        const bool office = rs && PublicOffice(Text(in.text, *rs));
+        if (os && office && lib_.List("PLACE").count(Lower(finder_.CleanOrg(Text(in.text, *os))))) {
           national_office = true;
           base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
-        } else if (os && rs && PublicOffice(Text(in.text, *rs)) && ToPlace(Text(in.text, *rs))) {
-          // "The Senate confirmed X as ambassador to France": an envoy to a
-          // country is at no organization the sentence names.
+        } else if (office && ToPlace(Text(in.text, *rs))) {
+          // "The Senate confirmed X as ambassador to France", "Nalavai's High
+          // Commissioner to New Zealand": an envoy to a country is at no
+          // organization, whoever appoints.
           national_office = true;
         } else if (os && TitledPerson(finder_.CleanOrg(Text(in.text, *os)))) {
           // "Prime Minister Anna Berg appointed X as finance minister": a
           // person appoints; the post's organization is not named.
           national_office = true;
-          if (rs && PublicOffice(Text(in.text, *rs))) base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
+          if (office) base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
         } else if (os) {
           base.org = ResolveOrg(in, orgs, *os, here);
-        } else if (rs && PublicOffice(Text(in.text, *rs)) && ToPlace(Text(in.text, *rs))) {
-          national_office = true;  // "Nalavai's High Commissioner to New Zealand"
         } else if (!emit.org_none) {
           base.org = OwnerOfTitle(in, orgs, speaks, rs, m, here);
           if (!base.org) base.org = WhereOrg(in, orgs, m);
@@ -1537,7 +1551,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
           if (!base.org && rs) base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
           // "Interior Minister X", "Mayor Y": a public office, not a post at
           // the organization the story is about.
-          if (!base.org && rs && PublicOffice(Text(in.text, *rs)))
+          if (!base.org && office)
             base.org = ByTitleWord(in, orgs, Text(in.text, *rs), "");
           else if (!base.org)
             base.org = here;

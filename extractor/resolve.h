@@ -83,12 +83,14 @@ class Resolver {
   std::vector<bool> Speakers(const ResolveInput& in, const std::vector<OrgMention>& orgs) const;
   // On a page of briefs under subheads in capitals, the organization the
   // match's item names first (before or in the match's sentence).
+  // `brief_items`: BriefItems(in), each sentence's item, once per document.
   std::optional<std::string> BriefFocus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
-                                        const RuleMatch& m) const;
+                                        const std::vector<size_t>& brief_items, const RuleMatch& m) const;
   // "ambassador to France": a title that ends in "to" a place.
   bool ToPlace(const std::string& role) const;
   std::optional<std::string> LocalFocus(const ResolveInput& in, const std::vector<OrgMention>& orgs,
-                                        const std::vector<bool>& speaks, const RuleMatch& m) const;
+                                        const std::vector<bool>& speaks, const std::vector<size_t>& brief_items,
+                                        const RuleMatch& m) const;
   std::optional<std::string> ByNoun(const ResolveInput& in, const std::vector<OrgMention>& orgs,
                                     const std::string& reference, size_t pos,
                                     const std::optional<std::string>& focus) const;
