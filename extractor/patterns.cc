@@ -656,12 +656,16 @@ std::unique_ptr<PatternLibrary> PatternLibrary::Load(const std::string& dir) {
           i = j;
         }
         if (f.size() < 4 || f.size() > 5 || (f[0] != "start" && f[0] != "end" && f[0] != "hold"))
-          Fail(file, ln, "expected 'emit TYPE PERSON ROLE ORG [DATE]' (ORG: a slot, - or none)");
+          Fail(file, ln, "expected 'emit TYPE PERSON ROLE ORG [DATE]' (ORG and DATE: a slot, - or none)");
         auto ref = [](const std::string& t) { return t == "-" ? std::string() : t; };
         EmitSpec e{f[0], ref(f[1]), ref(f[2]), false, ref(f[3]), f.size() > 4 ? ref(f[4]) : ""};
         if (e.org == "none") {
           e.org.clear();
           e.org_none = true;
+        }
+        if (e.date == "none") {
+          e.date.clear();
+          e.date_none = true;
         }
         if (e.role.size() >= 2 && e.role.front() == '"' && e.role.back() == '"') {
           e.role = e.role.substr(1, e.role.size() - 2);

@@ -58,7 +58,8 @@ struct EmitSpec {
   bool role_literal = false;
   std::string org;
   std::string date;
-  bool org_none = false;  // "none": the text names no organization; do not infer one
+  bool org_none = false;   // "none": the text names no organization; do not infer one
+  bool date_none = false;  // "none": the text dates this event nowhere; do not attach one
 };
 
 // An expected event of a positive example; empty optionals are null.

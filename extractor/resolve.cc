@@ -1627,7 +1627,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
                  (before.size() >= 10 && before.compare(before.size() - 10, 10, " incoming ") == 0))
           base.type = "start";
       }
-      if (base.type == "hold") {
+      if (base.type == "hold" || emit.date_none) {
         base.date.reset();
       } else if (const Span* ds = slot(emit.date)) {
         base.date = dates_.Normalize(Text(in.text, *ds), in.anchor, Future(in, m, *ds));
