@@ -551,6 +551,39 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
     }
     return false;
   };
+  // "the shipbuilder Öresund Varv", "investment bank Carrow Finch": a name
+  // right after a lower-case noun that describes an organization names that
+  // organization, unless the noun also describes people (PERSON_NOUN, a
+  // title's head word) or the name opens with a given name ("film producer
+  // Jane Smith").
+  {
+    const auto& desc = lib_.List("ORG_DESC_NOUN");
+    const auto& person_nouns = lib_.List("PERSON_NOUN");
+    const auto& titles = lib_.List("ROLE_HEAD");  // "Assistant brewer Kieran Walsh"
+    const auto& female = lib_.List("GIVEN_FEMALE");
+    const auto& male = lib_.List("GIVEN_MALE");
+    for (const auto& p : m.persons) {
+      const size_t b = p.span.begin;
+      if (b < 2 || text[b - 1] != ' ') continue;
+      const size_t w1 = text.rfind(' ', b - 2);
+      const size_t s1 = w1 == std::string::npos ? 0 : w1 + 1;
+      const std::string one = text.substr(s1, b - 1 - s1);
+      std::string two;
+      if (w1 != std::string::npos && w1 > 0) {
+        const size_t w2 = text.rfind(' ', w1 - 1);
+        const size_t s2 = w2 == std::string::npos ? 0 : w2 + 1;
+        two = text.substr(s2, b - 1 - s2);
+      }
+      auto described = [&](const std::string& noun) {
+        return !noun.empty() && std::islower(static_cast<unsigned char>(noun[0])) && desc.count(noun) &&
+               !person_nouns.count(noun) && !titles.count(noun);
+      };
+      if (!described(one) && !described(two)) continue;
+      const std::string first = p.name.substr(0, p.name.find(' '));
+      if (female.count(first) || male.count(first)) continue;
+      m.not_persons.insert(p.name);
+    }
+  }
   for (const auto& name : person_names)
     if (org_names.count(name) || after_the(name) || org_stem(name) || places_in_text.count(name) ||
         places.count(Lower(name)))

@@ -1711,10 +1711,19 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events,
     if (e.type != "hold") changes.insert(change_of(e));
   // A title the text ties to an organization outranks the same title with
   // an organization only inferred from the document's focus.
-  std::set<std::string> explicit_titles;
+  // Each such title's dates ("" for none): an inferred one dated otherwise
+  // than all of them is another change ("chairman of X from 1988 to 1992 ...
+  // then served as chairman from 1997").
+  std::map<std::string, std::set<std::string>> explicit_titles;
   for (const auto& e : events)
     if (!e.org_implicit)
-      explicit_titles.insert(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(e.role.value_or("")));
+      explicit_titles[e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(e.role.value_or(""))].insert(
+          e.date.value_or(""));
+  auto same_change = [&](const Event& e) {
+    auto it = explicit_titles.find(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(e.role.value_or("")));
+    return it != explicit_titles.end() &&
+           (!e.date || it->second.count("") || it->second.count(*e.date));
+  };
   // "Finance Minister X" read both as a title and as org "Finance" + title
   // "Minister": the title reading wins.
   std::set<std::string> titles;
@@ -1791,8 +1800,7 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events,
       }
       if (longer) continue;
     }
-    if (e.org_implicit && e.role &&
-        explicit_titles.count(e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role))) {
+    if (e.org_implicit && e.role && same_change(e)) {
       // Its date may still be the more precise statement of the same change.
       auto& d = implicit_dates[e.type + "\x1f" + Lower(e.person) + "\x1f" + Lower(*e.role)];
       if (!e.date_reported && Precision(e.date) > Precision(d)) d = e.date;

@@ -712,5 +712,24 @@ TEST_F(ResolveTest, WordsInLowerCaseNameNoOrganization) {
   for (const auto& e : ev) EXPECT_EQ(e.find("new unit"), std::string::npos) << e;
 }
 
+TEST_F(ResolveTest, ANameAfterAnOrganizationsDescriptorIsNoPerson) {
+  auto ev = Events("Gustaf Ekholm died on Monday. He sat on the board of the shipbuilder Oresund Varv from 1979 "
+                   "to 1990, was chairman of the Swedish Ironmasters' Federation from 1988 to 1992.",
+                   "2026-03-10");
+  EXPECT_TRUE(Has(ev, "start|Gustaf Ekholm|chairman|Swedish Ironmasters' Federation|1988")) << ::testing::PrintToString(ev);
+  for (const auto& e : ev) EXPECT_EQ(e.find("Oresund Varv|"), std::string::npos) << e;
+  // A title's head word and a given name keep the person.
+  auto kept = Events("Hambleton Ales grew. Assistant brewer Kieran Walsh has been promoted to head brewer.", "2026-03-10");
+  EXPECT_TRUE(Has(kept, "start|Kieran Walsh|head brewer|Hambleton Ales|-")) << ::testing::PrintToString(kept);
+}
+
+TEST_F(ResolveTest, AnInferredOrganizationsTitleDatedOtherwiseIsAnotherChange) {
+  auto ev = Events("Norrbrand AB mourned its former chief. Gustaf Ekholm was chairman of the Swedish Ironmasters' "
+                   "Federation from 1988 to 1992. He served as chairman from 1997 to 2006.",
+                   "2026-03-10");
+  EXPECT_TRUE(Has(ev, "start|Gustaf Ekholm|chairman|Swedish Ironmasters' Federation|1988")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "start|Gustaf Ekholm|chairman|Norrbrand AB|1997")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
