@@ -473,7 +473,12 @@ Mentions MentionFinder::Find(const std::string& text, const std::vector<Sentence
     if (si == 0 || (si < 3 && !m.issuer)) {
       std::string org;
       re2::StringPiece whole;
-      if (RE2::PartialMatch(sent, *issuer_, &whole, &org) && !org.empty()) m.issuer = CleanOrg(org);
+      // ("The Supervisory Board announced": a board issues for its organization.)
+      if (RE2::PartialMatch(sent, *issuer_, &whole, &org) && !org.empty()) {
+        std::string bare = Lower(CleanOrg(org));
+        if (bare.rfind("the ", 0) == 0) bare.erase(0, 4);
+        if (!lib_.List("ORG_GENERIC").count(bare)) m.issuer = CleanOrg(org);
+      }
     }
   }
   // "the Deccan Courier", "The Sparta Dordrecht squad": a person's name never

@@ -398,6 +398,15 @@ std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t p
   return std::nullopt;
 }
 
+// A name that is a generic body's ("The Supervisory Board", "the board of
+// directors."), whatever its article, case and closing period.
+bool IsGeneric(const std::set<std::string>& generic, const std::string& name) {
+  std::string bare = Lower(name);
+  while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.pop_back();
+  if (bare.rfind("the ", 0) == 0) bare.erase(0, 4);
+  return generic.count(bare) > 0;
+}
+
 // "X defeated incumbent Tom Hale", "beat Y": a name that is the object of a
 // verb of defeat or replacement (OBJECT_VERB), up to two lower-case words
 // after the verb.
@@ -703,7 +712,7 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   }
   for (size_t i = 0; i < orgs.size(); ++i) {
     // "Colombia's central bank": a country is no organization a story is about.
-    if (generic.count(Lower(orgs[i].name)) || places.count(Lower(orgs[i].name))) continue;
+    if (IsGeneric(generic, orgs[i].name) || places.count(Lower(orgs[i].name))) continue;
     if (family_names.count(orgs[i].name)) continue;
     // A news outlet quoted as a source ("told the Herald", "according to
     // Reuters") is not what the story is about.
@@ -1016,8 +1025,7 @@ std::vector<bool> Resolver::Speakers(const ResolveInput& in,
     const OrgMention& o = orgs[i];
     const Span sent = in.sentences[o.sentence].span;
     const re2::StringPiece after(in.text.data() + o.span.end, sent.end - o.span.end);
-    speaks[i] = RE2::PartialMatch(after, *speaker_) && PlausibleOrg(o.name) &&
-                !generic.count(Lower(o.name));
+    speaks[i] = RE2::PartialMatch(after, *speaker_) && PlausibleOrg(o.name) && !IsGeneric(generic, o.name);
   }
   return speaks;
 }
@@ -1167,10 +1175,13 @@ std::optional<std::string> Resolver::ByNoun(const ResolveInput& in,
     return true;
   };
   if (focus && holds(*focus)) return focus;
+  // "chairman of the Supervisory Board": a board named on its own is no
+  // organization the reference can mean; its owner is the focus.
+  const auto& generic = lib_.List("ORG_GENERIC");
   const OrgMention* nearest = nullptr;
   for (const auto& o : orgs) {
     if (o.span.begin >= pos) break;
-    if (holds(o.name)) nearest = &o;
+    if (holds(o.name) && !IsGeneric(generic, o.name)) nearest = &o;
   }
   if (nearest) return Fullest(in, orgs, nearest->name);
   return focus;
@@ -1183,8 +1194,7 @@ std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
   std::string name = finder_.CleanOrg(raw);
   if (finder_.IsOrgReference(raw) || IsLowerReference(raw))
     return ByNoun(in, orgs, raw, span.begin, focus);
-  if (lib_.List("ORG_GENERIC").count(Lower(name)) || lib_.List("PLACE").count(Lower(name)))
-    return focus;
+  if (IsGeneric(lib_.List("ORG_GENERIC"), name) || lib_.List("PLACE").count(Lower(name))) return focus;
   // "Analysts CEO X", "Vice chair X": a capitalized word read as a name.
   if (!PlausibleOrg(name)) return std::nullopt;
   if (auto it = in.mentions.acronyms.find(name); it != in.mentions.acronyms.end()) name = it->second;

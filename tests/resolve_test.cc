@@ -731,5 +731,16 @@ TEST_F(ResolveTest, AnInferredOrganizationsTitleDatedOtherwiseIsAnotherChange) {
   EXPECT_TRUE(Has(ev, "start|Gustaf Ekholm|chairman|Norrbrand AB|1997")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, ABoardNamedOnItsOwnStandsForItsOrganization) {
+  auto ev = Events("Professor Marijn Oosterhuis will be the next rector magnificus of Zuiderzee University. The "
+                   "Supervisory Board announced the appointment on Wednesday. He succeeds Anneke de Boer-Visser, "
+                   "who has been rector magnificus since 2018. \"He is right,\" said Jan-Willem Ruitenberg, "
+                   "chairman of the Supervisory Board.",
+                   "2026-01-15");
+  EXPECT_TRUE(Has(ev, "hold|Jan-Willem Ruitenberg|chairman|Zuiderzee University|-")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "start|Anneke de Boer-Visser|rector magnificus|Zuiderzee University|2018"))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
