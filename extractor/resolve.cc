@@ -90,7 +90,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       speaker_(lib.Macro("ORG_SPEAKS").empty() ? nullptr : CompileMacro(lib, "ORG_SPEAKS")),
       board_ref_(lib.Macro("BOARD_REF").empty() ? nullptr : CompileMacro(lib, "BOARD_REF")),
       past_(lib.Macro("PAST_CUE").empty() ? nullptr : CompileMacro(lib, "PAST_CUE")),
-      board_tail_(lib.Macro("ROLE_BOARD_TAIL").empty() ? nullptr : CompileMacro(lib, "ROLE_BOARD_TAIL")) {
+      board_tail_(lib.Macro("ROLE_BOARD_TAIL").empty() ? nullptr : CompileMacro(lib, "ROLE_BOARD_TAIL")),
+      hedge_cancel_(lib.Macro("HEDGE_CANCEL").empty() ? nullptr : CompileMacro(lib, "HEDGE_CANCEL")) {
   for (std::string sfx : lib.List("LEGAL_SUFFIX")) {
     sfx = Lower(sfx);
     if (!sfx.empty() && sfx.back() == '.') sfx.pop_back();
@@ -398,6 +399,15 @@ std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t p
   return std::nullopt;
 }
 
+// True when one of a name's lower-case words is `noun` or the noun with a
+// short ending ("the bank" in "Coral Bay Banking Corporation").
+bool HoldsNoun(const std::vector<std::string>& words, const std::string& noun) {
+  for (const auto& w : words)
+    if (w == noun || (noun.size() >= 4 && w.size() <= noun.size() + 3 && w.compare(0, noun.size(), noun) == 0))
+      return true;
+  return false;
+}
+
 // A name that is a generic body's ("The Supervisory Board", "the board of
 // directors."), whatever its article, case and closing period.
 bool IsGeneric(const std::set<std::string>& generic, const std::string& name) {
@@ -573,9 +583,20 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
       return o.name;
   // The first such name the document gives ("Xinghe" is the group the story
   // opens with, not a subsidiary named later).
+  // The longer name begins with the words of the shorter, the last of which
+  // may be cut short in a headline ("Coral Bay Bank": "Coral Bay Banking
+  // Corporation").
+  auto extends = [](const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+    if (longer.size() <= shorter.size() || shorter.empty()) return false;
+    if (std::equal(shorter.begin(), shorter.end(), longer.begin())) return true;
+    const std::string& cut = shorter.back();
+    const std::string& full = longer[shorter.size() - 1];
+    return shorter.size() >= 2 && cut.size() >= 4 && full.size() > cut.size() && full.compare(0, cut.size(), cut) == 0 &&
+           std::equal(shorter.begin(), shorter.end() - 1, longer.begin());
+  };
   for (const auto& o : orgs) {
     std::vector<std::string> ow = NameWords(o.name);
-    if (ow.size() <= w.size() || !std::equal(w.begin(), w.end(), ow.begin())) continue;
+    if (!extends(w, ow)) continue;
     std::string last = ow.back();
     while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.pop_back();
     if (!ends.count(last) && !ends.count(ow.back()) && !of_phrase(w, ow)) continue;
@@ -591,7 +612,7 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
     const std::vector<std::string> bw = NameWords(best);
     for (const auto& o : orgs) {
       std::vector<std::string> ow = NameWords(o.name);
-      if (ow.size() <= bw.size() || !std::equal(bw.begin(), bw.end(), ow.begin())) continue;
+      if (!extends(bw, ow)) continue;
       std::string last = ow.back();
       while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.pop_back();
       if ((!ends.count(last) && !ends.count(ow.back()) && !of_phrase(bw, ow)) || affiliate_of(bw, ow)) continue;
@@ -835,8 +856,7 @@ std::optional<std::string> Resolver::Focus(const ResolveInput& in,
   // whose name holds its noun ("Commerce and Markets Authority").
   for (const auto& noun : in.mentions.reference_nouns) {
     for (auto& [name, score] : counts) {
-      const std::vector<std::string> words = Words(Lower(name));
-      if (std::find(words.begin(), words.end(), noun) != words.end()) score.first += 1;
+      if (HoldsNoun(Words(Lower(name)), noun)) score.first += 1;
     }
   }
   const std::string* best = nullptr;
@@ -1171,7 +1191,7 @@ std::optional<std::string> Resolver::ByNoun(const ResolveInput& in,
   auto holds = [&](const std::string& name) {
     const std::vector<std::string> nw = Words(Lower(name));
     for (const auto& w : words)
-      if (std::find(nw.begin(), nw.end(), w) == nw.end()) return false;
+      if (!HoldsNoun(nw, w)) return false;
     return true;
   };
   if (focus && holds(*focus)) return focus;
@@ -1209,6 +1229,9 @@ bool Resolver::Future(const ResolveInput& in, const RuleMatch& m, Span date) con
     const size_t clause = Text(in.text, {from, date.begin}).find_last_of(",;");
     const Span near{clause == std::string::npos ? from : from + clause, date.begin};
     if (past_ && RE2::PartialMatch(Text(in.text, near), *past_)) return false;
+    // "... as chief executive when he retires in September": the clause the
+    // date is in has its own verb, and it says future.
+    if (RE2::PartialMatch(Text(in.text, near), *future_)) return true;
   }
   if (RE2::PartialMatch(re2::StringPiece(in.text.data() + m.span.begin, m.span.end - m.span.begin),
                         *future_))
@@ -1394,6 +1417,9 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       if (close == std::string::npos) break;
       scope.erase(rel, close - rel);
     }
+    // "ending months of speculation": words that settle what a hedge word
+    // would leave open.
+    if (hedge_cancel_) RE2::GlobalReplace(&scope, *hedge_cancel_, "");
     const bool hedged = RE2::PartialMatch(scope, *hedge_) &&
                         Lower(Text(in.text, m.span)).find("former ") == std::string::npos;
     for (const auto& emit : rule.emits) {

@@ -742,5 +742,18 @@ TEST_F(ResolveTest, ABoardNamedOnItsOwnStandsForItsOrganization) {
       << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AHeadlinesCutNameAndTheBankMeanTheBodysFullName) {
+  auto ev = Events("Coral Bay Bank picks insider Nathwani\n\nSYDNEY, Tuesday 12 May 2026 -\n\nCoral Bay Banking "
+                   "Corporation has ended months of speculation, naming Priya Nathwani to succeed Marcus Hollis as "
+                   "chief executive when he retires in September. Mr Hollis joined from Tasman Pacific Bank. The "
+                   "bank said the board was unanimous. The bank has 4,000 staff. The bank is listed.",
+                   "2026-05-12");
+  EXPECT_TRUE(Has(ev, "start|Priya Nathwani|chief executive|Coral Bay Banking Corporation|2026-09"))
+      << ::testing::PrintToString(ev);
+  // The date is in a clause of its own whose verb says future.
+  EXPECT_TRUE(Has(ev, "end|Marcus Hollis|chief executive|Coral Bay Banking Corporation|2026-09"))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
