@@ -399,12 +399,16 @@ std::optional<std::string> Resolver::Antecedent(const ResolveInput& in, size_t p
   return std::nullopt;
 }
 
-// True when one of a name's lower-case words is `noun` or the noun with a
-// short ending ("the bank" in "Coral Bay Banking Corporation").
+// True when one of a name's lower-case words is `noun` or the noun with an
+// English ending ("the bank" in "Coral Bay Banking Corporation"; not "the
+// club" in "Sporting Clube").
 bool HoldsNoun(const std::vector<std::string>& words, const std::string& noun) {
-  for (const auto& w : words)
-    if (w == noun || (noun.size() >= 4 && w.size() <= noun.size() + 3 && w.compare(0, noun.size(), noun) == 0))
-      return true;
+  for (const auto& w : words) {
+    if (w == noun) return true;
+    if (noun.size() < 4 || w.size() <= noun.size() || w.compare(0, noun.size(), noun) != 0) continue;
+    const std::string ending = w.substr(noun.size());
+    if (ending == "ing" || ending == "s" || ending == "es" || ending == "ers") return true;
+  }
   return false;
 }
 
