@@ -1604,8 +1604,9 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
               break;
             }
         // "will lead the new unit": words in lower case name no organization;
-        // nor does one word that is a title's field, a place or a legal
-        // suffix alone ("Head of Programmes", "docket clerk in Arizona", "Co").
+        // nor does a title's field ("Head of Programmes", "Vice President of
+        // Regulatory Affairs"), nor one word that is a place or a legal suffix
+        // alone ("docket clerk in Arizona", "Co").
         // (A unit described at length keeps its words: "the local life
         // services business division".)
         auto described_unit = [&](const std::string& org) {
@@ -1615,9 +1616,9 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         if (base.org && ((std::none_of(base.org->begin(), base.org->end(),
                                        [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
                           !described_unit(*base.org)) ||
+                         lib_.List("ROLE_AREA").count(Lower(*base.org)) ||
                          (base.org->find(' ') == std::string::npos &&
-                          (lib_.List("ROLE_AREA").count(Lower(*base.org)) ||
-                           lib_.List("PLACE").count(Lower(*base.org)) || IsLegalSuffix(*base.org)))))
+                          (lib_.List("PLACE").count(Lower(*base.org)) || IsLegalSuffix(*base.org)))))
           base.org.reset();
         base.org_implicit = !os && !emit.org_none;
         if (os && !base.org && !national_office) continue;
