@@ -1436,6 +1436,13 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       const Span* ps = slot(emit.person);
       std::optional<std::string> person;
       if (ps) person = ResolvePerson(in, *ps, m.sentence);
+      // "Head of Product Planning, will": a one-word name whose full form
+      // reaches back into the words the match read before it ("Product
+      // Planning") is no one's name.
+      if (ps && person && person->size() > ps->end - ps->begin && ps->end >= person->size() &&
+          in.text.compare(ps->end - person->size(), person->size(), *person) == 0 &&
+          ps->end - person->size() >= m.span.begin && ps->end - person->size() < ps->begin)
+        continue;
       // "X defeated incumbent Y to become mayor": the purpose is X's.
       if (ps && emit.person == "person" && ObjectOfVerb(in, *ps, lib_.List("OBJECT_VERB")) &&
           Text(in.text, {ps->end, std::min(m.span.end, ps->end + 10)}) == " to become")
