@@ -568,11 +568,14 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
       return true;
     return !shorter.empty() && ends.count(shorter.back()) && affiliates.count(longer.back());
   };
-  // "Whitlow Museum" -> "Whitlow Museum of Art": a cue word's "of" phrase.
+  // "Whitlow Museum" -> "Whitlow Museum of Art", "Sporting Clube" ->
+  // "Sporting Clube de Alvorada": a cue word's "of" phrase.
   const auto& cues = lib_.List("ORG_CUE");
   auto of_phrase = [&](const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
-    return shorter.size() >= 2 && longer.size() > shorter.size() && cues.count(shorter.back()) &&
-           longer[shorter.size()] == "of";
+    if (shorter.size() < 2 || longer.size() <= shorter.size() || !cues.count(shorter.back())) return false;
+    const std::string& link = longer[shorter.size()];
+    return link == "of" || link == "de" || link == "da" || link == "do" || link == "del" || link == "di" ||
+           link == "du" || link == "des" || link == "della";
   };
   // "Veloxis Systems Inc" read before "." by one rule, "Veloxis Systems Inc."
   // by another (or as the press release's issuer): one name, with its period.
