@@ -1471,7 +1471,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         return !name.empty() && name.back() == '2' && !slot(name);
       };
       if ((!emit.role_literal && optional_unmatched(emit.role)) || optional_unmatched(emit.org) ||
-          optional_unmatched(emit.person))
+          optional_unmatched(emit.person) || optional_unmatched(emit.date))
         continue;
 
       // "joined the board of Beta": a seat on a board, which a board rule
