@@ -105,7 +105,8 @@ class Builder {
       return;
     }
     if (pending_newlines_ >= 2 ||
-        (pending_newlines_ == 1 && (next == '*' || next == 0x2022 || FieldLabelAt(pend_e_)))) {
+        (pending_newlines_ == 1 &&
+         (next == '*' || next == 0x2022 || (next == '-' && DashBulletAt(pend_e_)) || FieldLabelAt(pend_e_)))) {
       // A blank line, or a line opening with a list bullet or a form's field
       // label ("Reason for change: ..."): a paragraph of its own.
       Raw('\n', pend_b_, pend_e_);
@@ -166,6 +167,12 @@ class Builder {
 
   // "Date of appointment:" at original offset `at` (after spaces): a
   // capitalized label of at most five words, then a colon and a space.
+  // A line opening with "- " (a plain-text list's bullet).
+  bool DashBulletAt(size_t at) const {
+    while (at < in_.size() && (in_[at] == ' ' || in_[at] == '\t')) ++at;
+    return at + 1 < in_.size() && in_[at] == '-' && in_[at + 1] == ' ';
+  }
+
   bool FieldLabelAt(size_t at) const {
     while (at < in_.size() && (in_[at] == ' ' || in_[at] == '\t')) ++at;
     if (at >= in_.size() || in_[at] < 'A' || in_[at] > 'Z') return false;

@@ -6,7 +6,7 @@
 //    hyphens and BOMs removed, runs of spaces collapsed, "\r\n" and a lone
 //    "\r" -> "\n", a line
 //    break inside a paragraph -> ' ', a blank line -> "\n" (a paragraph break),
-//    and so is a line break before a list bullet ('*' or U+2022) or a form's
+//    and so is a line break before a list bullet ('*', U+2022 or "- ") or a form's
 //    field label ("Date of appointment: ..."),
 //    a word broken by a hyphen at a line end joined.
 //  - Invalid UTF-8 bytes become U+FFFD, so the output is always valid UTF-8.

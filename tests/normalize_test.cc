@@ -208,6 +208,12 @@ TEST(NormalizeTest, ALineOpeningWithABulletOrAFieldLabelIsAParagraph) {
   // A sentence that runs on to a capitalized word is not a label.
   EXPECT_EQ(Norm("She joined\nAcme Corp. in 2019, as CFO: a first.").text,
             "She joined Acme Corp. in 2019, as CFO: a first.");
+  // A plain-text list's "- " bullet; a hyphen run on from a broken word is not one.
+  EXPECT_EQ(Norm("Board of Commissioners\n- President Commissioner: Bambang Suryadi\n- Independent "
+                 "Commissioner: Yuliana Hakim")
+                .text,
+            "Board of Commissioners\n- President Commissioner: Bambang Suryadi\n- Independent Commissioner: "
+            "Yuliana Hakim");
 }
 
 TEST(NormalizeTest, ShortLinesOfABlockReadAsAList) {
