@@ -1274,7 +1274,10 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
     const bool occasion = gap.size() <= 90 && (lgap.find("meeting") != std::string::npos ||
                                                lgap.find("with effect from") != std::string::npos ||
                                                lgap.find("close of business") != std::string::npos);
-    if ((gap.size() <= 40 || occasion) && !RE2::PartialMatch(gap, *clause_break_)) chosen = &d;
+    // ("Y, who has led the laboratory since 2015": the start of Y's tenure
+    // is no date of Y's leaving.)
+    const bool since = end && lgap.size() >= 6 && lgap.compare(lgap.size() - 6, 6, "since ") == 0;
+    if ((gap.size() <= 40 || occasion) && !since && !RE2::PartialMatch(gap, *clause_break_)) chosen = &d;
     break;
   }
   // Then a date inside the match, unless a parenthetical holds it
@@ -1515,7 +1518,12 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         // takes the date of the change it refers to.
         // (A date slot that did not match gives the change's date too: "became
         // CEO in 2013, taking over from Y".)
-        if (emit.date.empty() || !slot(emit.date)) base.date = from->date;
+        // The person replaced leaves when the successor starts if one sentence
+        // says both ("became CEO in 2013, taking over from Y"); a later
+        // sentence ("She succeeds Y, who is retiring") dates Y's leaving only
+        // by its own words: the contract dates an event from its own clause.
+        if ((emit.date.empty() || !slot(emit.date)) && (emit.person != "other" || from->sentence == m.sentence))
+          base.date = from->date;
         carried = true;
       } else if (emit.role_literal && emit.role == "@post") {
         // "the post", "that role": the title this person's last change or

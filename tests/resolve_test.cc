@@ -762,5 +762,20 @@ TEST_F(ResolveTest, ANameReachingBackIntoATitlesFieldIsNoOnesName) {
   for (const auto& e : ev) EXPECT_NE(e.rfind("hold|Product Planning", 0), 0u) << e;
 }
 
+TEST_F(ResolveTest, ThePersonReplacedTakesTheSuccessorsDateOnlyInOneSentence) {
+  // A later sentence dates the predecessor's leaving only by its own words.
+  auto later = Events("Marisol Quintero-Hayes will become director of Cascade National Laboratory on Oct. 1. She "
+                      "succeeds Henrik Lindqvist, who has led the laboratory since 2015.",
+                      "2024-06-10");
+  EXPECT_TRUE(Has(later, "end|Henrik Lindqvist|director|Cascade National Laboratory|-"))
+      << ::testing::PrintToString(later);
+  // One sentence that says both dates both.
+  auto one = Events("Douglas Whitcombe became chief executive of Larkspur Home Stores in 2013, taking over from "
+                    "Ellen Marchetti-Boyd.",
+                    "2024-06-10");
+  EXPECT_TRUE(Has(one, "end|Ellen Marchetti-Boyd|chief executive|Larkspur Home Stores|2013"))
+      << ::testing::PrintToString(one);
+}
+
 }  // namespace
 }  // namespace newsroles
