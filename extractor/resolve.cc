@@ -1282,13 +1282,27 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
   }
   // Then a date inside the match, unless a parenthetical holds it
   // ("X, who has held the post since 2016, will become ...").
+  // "The U.S. Senate on Tuesday confirmed X", "Sehwa Group, South Korea's
+  // sixth-largest conglomerate, on Thursday promoted X": "on DATE" right
+  // before the verb, inside the match or just before it, is the verb's.
+  auto before_verb = [&](const DateMention& d) {
+    const size_t b = d.span.begin;
+    const bool on = (b >= 3 && in.text.compare(b - 3, 3, "on ") == 0) || in.text.compare(b, 3, "on ") == 0;
+    if (!on) return false;
+    const std::string after = Text(in.text, {d.span.end, std::min(sent.end, d.span.end + 2)});
+    return after.size() == 2 && after[0] == ' ' && std::islower(static_cast<unsigned char>(after[1]));
+  };
   for (const auto& d : in.mentions.dates) {
     if (chosen) break;
-    if (d.sentence != m.sentence || d.span.begin < m.span.begin || d.span.end > m.span.end) continue;
+    if (d.sentence != m.sentence || d.span.end > m.span.end) continue;
+    if (d.span.begin < m.span.begin) {
+      if (m.span.begin - d.span.end <= 1 && before_verb(d)) chosen = &d;
+      continue;
+    }
     // ("The board on Monday named X, a director since 2019, as interim CEO":
     // a date before any comma of the match is the match's own.)
     if (Text(in.text, {d.span.end, m.span.end}).find(',') == std::string::npos ||
-        Text(in.text, {m.span.begin, d.span.begin}).find(',') == std::string::npos)
+        Text(in.text, {m.span.begin, d.span.begin}).find(',') == std::string::npos || before_verb(d))
       chosen = &d;
   }
   if (!chosen) {

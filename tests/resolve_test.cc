@@ -777,5 +777,18 @@ TEST_F(ResolveTest, ThePersonReplacedTakesTheSuccessorsDateOnlyInOneSentence) {
       << ::testing::PrintToString(one);
 }
 
+TEST_F(ResolveTest, OnAWeekdayRightBeforeTheVerbDatesIt) {
+  auto ev = Events("The U.S. Senate on Tuesday confirmed Maribel Ochoa-Whitfield as a judge of the U.S. District "
+                   "Court for the District of New Mexico.",
+                   "2026-03-12");
+  EXPECT_TRUE(Has(ev, "start|Maribel Ochoa-Whitfield|judge|U.S. District Court for the District of New Mexico|"
+                      "2026-03-10"))
+      << ::testing::PrintToString(ev);
+  auto appos = Events("Sehwa Group, South Korea's sixth-largest conglomerate, on Thursday promoted Kim Tae-yoon, "
+                      "the eldest son of the chairman, to vice chairman.",
+                      "2025-12-05");
+  EXPECT_TRUE(Has(appos, "start|Kim Tae-yoon|vice chairman|Sehwa Group|2025-12-04")) << ::testing::PrintToString(appos);
+}
+
 }  // namespace
 }  // namespace newsroles
