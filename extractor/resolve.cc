@@ -91,7 +91,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       board_ref_(lib.Macro("BOARD_REF").empty() ? nullptr : CompileMacro(lib, "BOARD_REF")),
       past_(lib.Macro("PAST_CUE").empty() ? nullptr : CompileMacro(lib, "PAST_CUE")),
       board_tail_(lib.Macro("ROLE_BOARD_TAIL").empty() ? nullptr : CompileMacro(lib, "ROLE_BOARD_TAIL")),
-      hedge_cancel_(lib.Macro("HEDGE_CANCEL").empty() ? nullptr : CompileMacro(lib, "HEDGE_CANCEL")) {
+      hedge_cancel_(lib.Macro("HEDGE_CANCEL").empty() ? nullptr : CompileMacro(lib, "HEDGE_CANCEL")),
+      since_event_(lib.Macro("SINCE_EVENT").empty() ? nullptr : CompileMacro(lib, "SINCE_EVENT")) {
   for (std::string sfx : lib.List("LEGAL_SUFFIX")) {
     sfx = Lower(sfx);
     if (!sfx.empty() && sfx.back() == '.') sfx.pop_back();
@@ -1718,6 +1719,19 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
               base.date = it->date;
               break;
             }
+        // "has been interim CFO since his departure", "since then" (SINCE_EVENT,
+        // read on the sentence in lower case; its group is "then" or the
+        // leaving): the date of the leaving (or, for "then", of any change)
+        // reported in the two sentences before.
+        re2::StringPiece what;
+        if (since_event_ && base.type == "start" && RE2::PartialMatch(rest, *since_event_, &what))
+          for (auto it = events.rbegin(); it != events.rend(); ++it) {
+            if (it->sentence + 2 < m.sentence) break;
+            if (it->date && it->sentence < m.sentence && (what == "then" ? it->type != "hold" : it->type == "end")) {
+              base.date = it->date;
+              break;
+            }
+          }
       }
       for (auto& r : roles) {
         Event e = base;
