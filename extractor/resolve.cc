@@ -1269,11 +1269,14 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
     const std::string gap =
         d.span.begin > m.span.end ? Text(in.text, {m.span.end, d.span.begin}) : "";
     // "will retire at the close of the Annual General Meeting on June 20",
-    // "with effect from the close of business hours on November 30": an
-    // occasion named before its date may stretch the gap.
+    // "with effect from the close of business hours on November 30", "...
+    // of X, the Company's materials subsidiary, effective January 1": an
+    // occasion named before its date, or "effective" right before it, may
+    // stretch the gap.
     const std::string lgap = Lower(gap);
     const bool occasion = gap.size() <= 90 && (lgap.find("meeting") != std::string::npos ||
                                                lgap.find("with effect from") != std::string::npos ||
+                                               (lgap.size() >= 10 && lgap.compare(lgap.size() - 10, 10, "effective ") == 0) ||
                                                lgap.find("close of business") != std::string::npos);
     // ("Y, who has led the laboratory since 2015": the start of Y's tenure
     // is no date of Y's leaving.)
