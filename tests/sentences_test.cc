@@ -278,4 +278,19 @@ TEST_F(SentencesTest, DocumentDateWinsOverTheDateline) {
 }
 
 }  // namespace
+TEST_F(SentencesTest, DatelinesWithTimesUpdateNotesAndDashes) {
+  // Each gives the publication date; the document's own text starts after it.
+  const std::pair<const char*, const char*> cases[] = {
+      {"Lateral Moves | March 3, 2026, 5:12 PM EST | By Dana Ruiz\n\nAcme hired a team.", "2026-03-03"},
+      {"Our Bureau | Chennai | Updated on February 24, 2026 at 09:42 PM IST\n\nAcme named a CEO.", "2026-02-24"},
+      {"LAKEMONT, N.Y. - March 4, 2025 - Kessridge University chose a president.", "2025-03-04"},
+      {"Vatican City, Jan 10, 2026 / 06:00 am (Catholic Wire).\n\nThe pope named a bishop.", "2026-01-10"},
+  };
+  for (const auto& [text, date] : cases) {
+    auto d = engine_->FindDateline(text);
+    ASSERT_TRUE(d.has_value()) << text;
+    EXPECT_EQ(d->date, date) << text;
+  }
+}
+
 }  // namespace newsroles
