@@ -92,7 +92,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       past_(lib.Macro("PAST_CUE").empty() ? nullptr : CompileMacro(lib, "PAST_CUE")),
       board_tail_(lib.Macro("ROLE_BOARD_TAIL").empty() ? nullptr : CompileMacro(lib, "ROLE_BOARD_TAIL")),
       hedge_cancel_(lib.Macro("HEDGE_CANCEL").empty() ? nullptr : CompileMacro(lib, "HEDGE_CANCEL")),
-      since_event_(lib.Macro("SINCE_EVENT").empty() ? nullptr : CompileMacro(lib, "SINCE_EVENT")) {
+      since_event_(lib.Macro("SINCE_EVENT").empty() ? nullptr : CompileMacro(lib, "SINCE_EVENT")),
+      start_clause_(lib.Macro("START_CLAUSE").empty() ? nullptr : CompileMacro(lib, "START_CLAUSE")) {
   for (std::string sfx : lib.List("LEGAL_SUFFIX")) {
     sfx = Lower(sfx);
     if (!sfx.empty() && sfx.back() == '.') sfx.pop_back();
@@ -1281,7 +1282,13 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
     // ("Y, who has led the laboratory since 2015": the start of Y's tenure
     // is no date of Y's leaving.)
     const bool since = end && lgap.size() >= 6 && lgap.compare(lgap.size() - 6, 6, "since ") == 0;
-    if ((gap.size() <= 40 || occasion) && !since && !RE2::PartialMatch(gap, *clause_break_)) chosen = &d;
+    // "Her successor will be Dr. Anand Raghavan, who takes over on Oct. 1":
+    // a relative clause whose verb is the start itself (START_CLAUSE, read on
+    // the gap in lower case) dates it.
+    const bool own_start = !end && start_clause_ && RE2::FullMatch(lgap, *start_clause_);
+    if ((gap.size() <= 40 || occasion) && !since &&
+        (own_start || !RE2::PartialMatch(gap, *clause_break_)))
+      chosen = &d;
     break;
   }
   // Then a date inside the match, unless a parenthetical holds it

@@ -130,6 +130,7 @@ class Resolver {
   std::unique_ptr<RE2> board_tail_;  // ROLE_BOARD_TAIL, when the patterns define it
   std::unique_ptr<RE2> hedge_cancel_;  // HEDGE_CANCEL, when the patterns define it
   std::unique_ptr<RE2> since_event_;  // SINCE_EVENT, when the patterns define it
+  std::unique_ptr<RE2> start_clause_;  // START_CLAUSE, when the patterns define it
   std::set<std::string> legal_suffixes_;  // LEGAL_SUFFIX, lower case, no final period
 };
 

@@ -790,5 +790,12 @@ TEST_F(ResolveTest, OnAWeekdayRightBeforeTheVerbDatesIt) {
   EXPECT_TRUE(Has(appos, "start|Kim Tae-yoon|vice chairman|Sehwa Group|2025-12-04")) << ::testing::PrintToString(appos);
 }
 
+TEST_F(ResolveTest, ARelativeClauseThatIsTheStartDatesIt) {
+  auto ev = Events("Mercy Valley president Donna Kessler-Ruiz will retire on Sept. 30. Her successor will be Dr. "
+                   "Anand Raghavan, who takes over on Oct. 1.",
+                   "2024-06-10");
+  EXPECT_TRUE(Has(ev, "start|Anand Raghavan|president|Mercy Valley|2024-10-01")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
