@@ -1666,6 +1666,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         base.org_implicit = !os && !emit.org_none;
         if (os && !base.org && !national_office) continue;
       }
+      bool former = false;
       if (emit.type == "hold" && rs) {
         // "X, the former CEO of Y" reports a change, not a holding.
         std::string r = Lower(Text(in.text, *rs));
@@ -1701,8 +1702,12 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
             (before.size() >= 8 && before.compare(before.size() - 8, 8, "retired ") == 0))
           r = "former " + r;
         if (r.find("former ") != std::string::npos || r.find("outgoing ") != std::string::npos ||
-            r.rfind("ex-", 0) == 0 || r.find(" ex-") != std::string::npos)
+            r.rfind("ex-", 0) == 0 || r.find(" ex-") != std::string::npos) {
           base.type = "end";
+          // "former" says the post ended, not when: the sentence's dates are
+          // its verb's ("X, the former CTO of Y, joined Z last year").
+          former = r.find("outgoing ") == std::string::npos;
+        }
         else if (r.find("incoming ") != std::string::npos || r.find("newly appointed ") != std::string::npos ||
                  r.rfind("the new ", 0) == 0 || r.rfind("new ", 0) == 0 || r.rfind("its new ", 0) == 0 ||
                  // "Acme Corp's new CEO, Jane Doe": the word before the title's slot.
@@ -1711,7 +1716,7 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
                  (before.size() >= 10 && before.compare(before.size() - 10, 10, " incoming ") == 0))
           base.type = "start";
       }
-      if (base.type == "hold" || emit.date_none) {
+      if (base.type == "hold" || emit.date_none || former) {
         base.date.reset();
       } else if (const Span* ds = slot(emit.date)) {
         base.date = dates_.Normalize(Text(in.text, *ds), in.anchor, Future(in, m, *ds));

@@ -797,5 +797,13 @@ TEST_F(ResolveTest, ARelativeClauseThatIsTheStartDatesIt) {
   EXPECT_TRUE(Has(ev, "start|Anand Raghavan|president|Mercy Valley|2024-10-01")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AFormerPostIsUndated) {
+  auto ev = Events("Hengyun Cloud grew fast. Chen Yu, the former CTO of Xiaoyu Robotics, joined Hengyun Cloud last "
+                   "year as chief AI scientist.",
+                   "2024-03-10");
+  EXPECT_TRUE(Has(ev, "end|Chen Yu|CTO|Xiaoyu Robotics|-")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "start|Chen Yu|chief AI scientist|Hengyun Cloud|2023")) << ::testing::PrintToString(ev);
+}
+
 }  // namespace
 }  // namespace newsroles
