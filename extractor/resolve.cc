@@ -1325,9 +1325,14 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
     if (to != std::string::npos) {
       const size_t at = m.span.begin + (to == 0 ? 0 : to + 1);
       const std::string after = Text(in.text, {at, std::min(m.span.end, at + 12)});
+      // ("would leave at the end of June after eight years to become ...":
+      // the nearest date before it in the same clause.)
       if (after.compare(0, 10, "to become ") == 0 || after.compare(0, 8, "to join ") == 0)
         for (const auto& d : in.mentions.dates)
-          if (d.sentence == m.sentence && d.span.end <= at && at - d.span.end <= 2) chosen = &d;
+          if (d.sentence == m.sentence && d.span.end <= at && at - d.span.end <= 40 &&
+              !RE2::PartialMatch(Text(in.text, {d.span.end, at}), *clause_break_) &&
+              Text(in.text, {d.span.end, at}).find(',') == std::string::npos)
+            chosen = &d;
     }
   }
   if (!chosen) {
@@ -1727,8 +1732,16 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
         // the last dated change reported before it.
         const Span sent = in.sentences[m.sentence].span;
         const std::string rest = Lower(Text(in.text, {m.span.begin, sent.end}));
-        if (rest.find("the same date") != std::string::npos || rest.find("the same day") != std::string::npos ||
-            rest.find("on that date") != std::string::npos || rest.find("on that day") != std::string::npos)
+        // ... or opening the sentence: "On the same date, X will succeed Y",
+        // "At the same meeting, the board named X".
+        const std::string opening = Lower(Text(in.text, {sent.begin, std::min(m.span.begin, sent.begin + 40)}));
+        auto same = [](const std::string& t) {
+          for (const char* cue : {"the same date", "the same day", "on that date", "on that day", "the same meeting",
+                                  "the same ceremony", "the same session"})
+            if (t.find(cue) != std::string::npos) return true;
+          return false;
+        };
+        if (same(rest) || (same(opening) && opening.find(',') != std::string::npos))
           for (auto it = events.rbegin(); it != events.rend(); ++it)
             if (it->date && it->sentence < m.sentence && it->type != "hold") {
               base.date = it->date;
