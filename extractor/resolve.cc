@@ -1233,6 +1233,18 @@ std::optional<std::string> Resolver::ResolveOrg(const ResolveInput& in,
 // The tense of a change: future when the match itself says so ("will
 // become", "is set to") or the date follows "from", "effective", "starting".
 bool Resolver::Future(const ResolveInput& in, const RuleMatch& m, Span date) const {
+  // "on Tuesday named X as its next president": a past verb right after the
+  // date is its tense, whatever the rest of the match says.
+  {
+    const std::string after = Text(in.text, {date.end, std::min(in.text.size(), date.end + 16)});
+    if (after.size() > 3 && after[0] == ' ') {
+      const size_t sp = after.find(' ', 1);
+      const std::string verb = after.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
+      if (verb.size() > 3 && verb.compare(verb.size() - 2, 2, "ed") == 0 &&
+          std::islower(static_cast<unsigned char>(verb[0])))
+        return false;
+    }
+  }
   {
     const size_t from = date.begin > 25 ? date.begin - 25 : 0;
     const size_t clause = Text(in.text, {from, date.begin}).find_last_of(",;");
@@ -1926,7 +1938,11 @@ std::vector<Event> Resolver::Merge(std::vector<Event> events,
     if (it == seen.end()) {
       seen[k] = out.size();
       out.push_back(std::move(e));
-    } else if (DateRank(e) > DateRank(out[it->second])) {
+    } else if (DateRank(e) > DateRank(out[it->second]) ||
+               // Two days for one start: the later is when it takes effect
+               // ("named on Tuesday ... will take office on July 1").
+               (e.type == "start" && DateRank(e) == DateRank(out[it->second]) && e.date && out[it->second].date &&
+                e.date->size() == out[it->second].date->size() && *e.date > *out[it->second].date)) {
       out[it->second].date = e.date;
       out[it->second].date_reported = e.date_reported;
     }

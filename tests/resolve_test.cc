@@ -805,5 +805,21 @@ TEST_F(ResolveTest, AFormerPostIsUndated) {
   EXPECT_TRUE(Has(ev, "start|Chen Yu|chief AI scientist|Hengyun Cloud|2023")) << ::testing::PrintToString(ev);
 }
 
+TEST_F(ResolveTest, AStartNamedThenTakenUpIsDatedWhenTakenUp) {
+  // "on Tuesday named" is past whatever "next" says; the later statement of
+  // the same start gives the day it takes effect.
+  auto ev = Events("Tamsworth University's Board of Trustees on Tuesday named Aurelia Nkemelu-Grant as the "
+                   "university's next president. Nkemelu-Grant, 54, will take office on July 1, succeeding Walter "
+                   "P. Haskins.",
+                   "2026-04-29");
+  EXPECT_TRUE(Has(ev, "start|Aurelia Nkemelu-Grant|president|Tamsworth University|2026-07-01"))
+      << ::testing::PrintToString(ev);
+  auto named = Events("Tamsworth University's Board of Trustees on Tuesday named Aurelia Nkemelu-Grant as the "
+                      "university's next president.",
+                      "2026-04-29");
+  EXPECT_TRUE(Has(named, "start|Aurelia Nkemelu-Grant|president|Tamsworth University|2026-04-28"))
+      << ::testing::PrintToString(named);
+}
+
 }  // namespace
 }  // namespace newsroles
