@@ -1066,6 +1066,23 @@ bool IsBullet(const ResolveInput& in, size_t sentence) {
   return in.text[s.begin] == '*' || in.text.compare(s.begin, 3, "\u2022") == 0;
 }
 
+// An organization that is its sentence's subject: a plausible name, not a
+// person's, followed by its verb ("Northern Shield also denied", "Marchbank
+// has begun"), not by "'s" or a comma.
+bool Resolver::SubjectOrg(const ResolveInput& in, const OrgMention& o) const {
+  if (IsGeneric(lib_.List("ORG_GENERIC"), o.name) || !PlausibleOrg(o.name)) return false;
+  for (const auto& p : in.mentions.persons)
+    for (const auto& w : Words(p.name))
+      if (w == o.name) return false;
+  const std::string after = Text(in.text, {o.span.end, std::min(in.text.size(), o.span.end + 24)});
+  if (after.size() < 3 || after[0] != ' ' || !std::islower(static_cast<unsigned char>(after[1]))) return false;
+  const size_t sp = after.find(' ', 1);
+  const std::string verb = after.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
+  for (const char* aux : {"has", "had", "have", "is", "was", "will", "would", "also", "said", "says", "on", "is"})
+    if (verb == aux) return true;
+  return verb.size() > 3 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb.back() == 's');
+}
+
 std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
                                                 const std::vector<OrgMention>& orgs,
                                                 const std::vector<bool>& speaks,
@@ -1078,11 +1095,15 @@ std::optional<std::string> Resolver::LocalFocus(const ResolveInput& in,
   if (opening == m.sentence && opening > 0) --opening;
   const size_t first = opening;
   const OrgMention* best = nullptr;
+  // (The organization that opens the match's own sentence is its subject:
+  // "Northern Shield also denied ... that chief executive Rob Sinclair ...".)
+  const size_t sent_begin = in.sentences[m.sentence].span.begin;
   for (size_t i = 0; i < orgs.size(); ++i) {
     const OrgMention& o = orgs[i];
     if (o.sentence < first || o.sentence > m.sentence) continue;
     if (o.sentence == m.sentence && o.span.end > m.span.begin) break;
-    if (speaks[i]) best = &o;
+    if (speaks[i] || (o.sentence == m.sentence && o.span.begin <= sent_begin + 4 && SubjectOrg(in, o)))
+      best = &o;
   }
   if (best) return Fullest(in, orgs, best->name);
   if (auto brief = BriefFocus(in, orgs, brief_items, m)) return brief;
@@ -1623,6 +1644,12 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
           local = LocalFocus(in, orgs, speaks, brief_items, m);
           local_done = true;
         }
+        // (A local organization the focus names more fully is the focus:
+        // "Lumenara Therapeutics" opening a sentence, "Lumenara Therapeutics,
+        // Inc." the issuer.)
+        if (local && focus && *local != *focus && focus->size() > local->size() &&
+            focus->compare(0, local->size(), *local) == 0)
+          local = focus;
         const std::optional<std::string>& here = local ? local : focus;
         // "Norway's transport minister": a country's public office, at no
         // organization unless the document names its ministry.

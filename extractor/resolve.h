@@ -68,6 +68,7 @@ class Resolver {
   std::string CleanRole(std::string role) const;
 
  private:
+  bool SubjectOrg(const ResolveInput& in, const OrgMention& o) const;
   std::optional<std::string> ResolvePerson(const ResolveInput& in, Span span, size_t sentence) const;
   std::optional<std::string> Subject(const ResolveInput& in, const RuleMatch& m) const;
   std::optional<std::string> FullName(const ResolveInput& in, const std::string& name) const;
