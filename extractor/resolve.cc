@@ -1075,6 +1075,7 @@ bool Resolver::SubjectOrg(const ResolveInput& in, const OrgMention& o) const {
     for (const auto& w : Words(p.name))
       if (w == o.name) return false;
   const std::string after = Text(in.text, {o.span.end, std::min(in.text.size(), o.span.end + 24)});
+  if (after.size() >= 2 && (after[0] == ',' || after[0] == '(')) return true;  // "Acme, the retailer, said"
   if (after.size() < 3 || after[0] != ' ' || !std::islower(static_cast<unsigned char>(after[1]))) return false;
   const size_t sp = after.find(' ', 1);
   const std::string verb = after.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
