@@ -1379,8 +1379,12 @@ std::optional<std::string> Resolver::AttachDate(const ResolveInput& in, const Ru
         chosen = &d;
       // "will take office July 1, succeeding interim president X": the
       // participle's change happens on the main clause's date.
-      const std::string head = Text(in.text, {m.span.begin, std::min(m.span.end, m.span.begin + 11)});
-      if ((gap == ", " && (head.rfind("succeeding ", 0) == 0 || head.rfind("replacing ", 0) == 0)) ||
+      const std::string head = Text(in.text, {m.span.begin, std::min(m.span.end, m.span.begin + 14)});
+      // ("shuffled the cabinet on Thursday, promoting X to health minister":
+      // a match that opens with the participle's comma.)
+      const bool participle = gap.empty() && (head.rfind(", promoting ", 0) == 0 || head.rfind(", naming ", 0) == 0 ||
+                                              head.rfind(", appointing ", 0) == 0 || head.rfind(", elevating ", 0) == 0);
+      if (participle || (gap == ", " && (head.rfind("succeeding ", 0) == 0 || head.rfind("replacing ", 0) == 0)) ||
           (gap == ", succeeding " || gap == ", replacing ") ||
           ((gap.rfind(", succeeding ", 0) == 0 || gap.rfind(", replacing ", 0) == 0) && gap.size() <= 40 &&
            gap.find(',', 1) == std::string::npos))
