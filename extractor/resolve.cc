@@ -1531,6 +1531,14 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       if (!person) continue;
       const Span* rs = emit.role_literal ? nullptr : slot(emit.role);
       const Span* os = slot(emit.org);
+      // "Hanul Chemical's chief financial officer" read as org "Hanul" and
+      // title "Chemical's chief financial officer": a title that opens with a
+      // capitalized possessive right after the organization cut a name in two.
+      if (os && rs && rs->begin == os->end + 1 && std::isupper(static_cast<unsigned char>(in.text[rs->begin]))) {
+        const std::string first = Words(Text(in.text, *rs)).front();
+        if (first.size() > 2 && (first.compare(first.size() - 2, 2, "'s") == 0 || first.back() == '\''))
+          continue;
+      }
       // "took the oath as finance minister at the Casa de Gobierno": a public
       // office is held at no building it is sworn in at.
       if (os && rs && os->begin > rs->end && PublicOffice(Text(in.text, *rs)) &&
