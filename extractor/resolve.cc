@@ -640,6 +640,31 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
       if (ow.size() > w.size() && std::equal(w.rbegin(), w.rend(), ow.rbegin())) fits.insert(o.name);
     }
     if (fits.size() == 1) return FullestOnce(in, orgs, *fits.begin());  // "Minera Altiplano" -> "... S.A."
+    // "Castelverde" for "US Castelverde Calcio": the one longer name that
+    // holds it with only a club's letters ("US", "FC", at least one) and
+    // "Calcio" around it. (Cue words make other organizations: "Alibaba
+    // Cloud", "Northwind Health Foundation".)
+    std::set<std::string> around;
+    for (const auto& o : orgs) {
+      const std::vector<std::string> ow = NameWords(o.name);
+      const std::vector<std::string> raw = Words(o.name);
+      if (ow.size() <= w.size() || raw.size() != ow.size()) continue;
+      for (size_t at = 0; at + w.size() <= ow.size(); ++at) {
+        if (!std::equal(w.begin(), w.end(), ow.begin() + static_cast<long>(at))) continue;
+        bool affixes = true, any_letters = false;
+        for (size_t k = 0; k < ow.size() && affixes; ++k) {
+          if (k >= at && k < at + w.size()) continue;
+          const std::string& x = raw[k];
+          const bool letters = x.size() >= 2 && x.size() <= 3 &&
+                               std::all_of(x.begin(), x.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+          any_letters = any_letters || letters;
+          affixes = letters || ow[k] == "calcio";
+        }
+        if (affixes && any_letters) around.insert(o.name);
+        break;
+      }
+    }
+    if (around.size() == 1) return *around.begin();
   }
   if (best_words == w.size()) {
     for (const auto& [abbr, full] : in.mentions.acronyms) {

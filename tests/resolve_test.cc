@@ -821,5 +821,15 @@ TEST_F(ResolveTest, AStartNamedThenTakenUpIsDatedWhenTakenUp) {
       << ::testing::PrintToString(named);
 }
 
+TEST_F(ResolveTest, AClubsShortNameIsItsFullNameWithTheClubsLetters) {
+  auto ev = Events("Struggling Serie A side Castelverde sacked coach Luca Bianchi on Monday. US Castelverde Calcio "
+                   "are 18th in the standings.",
+                   "2026-03-09");
+  EXPECT_TRUE(Has(ev, "end|Luca Bianchi|coach|US Castelverde Calcio|2026-03-09")) << ::testing::PrintToString(ev);
+  // A cue word makes another organization: "Alibaba Cloud" is not Alibaba.
+  auto unit = Events("Alibaba Group named Jane Doe chief executive. Alibaba Cloud grew. Alibaba said so.", "2026-03-09");
+  EXPECT_TRUE(Has(unit, "start|Jane Doe|chief executive|Alibaba Group|-")) << ::testing::PrintToString(unit);
+}
+
 }  // namespace
 }  // namespace newsroles
