@@ -655,8 +655,11 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
         for (size_t k = 0; k < ow.size() && affixes; ++k) {
           if (k >= at && k < at + w.size()) continue;
           const std::string& x = raw[k];
+          // (Not a legal suffix, nor a place after the name: "Hartwell Brandt
+          // UK LLP" is the network's UK firm; "US" before it is a club's.)
           const bool letters = x.size() >= 2 && x.size() <= 3 &&
-                               std::all_of(x.begin(), x.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+                               std::all_of(x.begin(), x.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                               !IsLegalSuffix(x) && (k < at || !places.count(ow[k]));
           any_letters = any_letters || letters;
           affixes = letters || ow[k] == "calcio";
         }
