@@ -1099,9 +1099,12 @@ bool IsBullet(const ResolveInput& in, size_t sentence) {
 // has begun"), not by "'s" or a comma.
 bool Resolver::SubjectOrg(const ResolveInput& in, const OrgMention& o) const {
   if (IsGeneric(lib_.List("ORG_GENERIC"), o.name) || !PlausibleOrg(o.name)) return false;
-  for (const auto& p : in.mentions.persons)
-    for (const auto& w : Words(p.name))
-      if (w == o.name) return false;
+  if (!in.person_words) {  // once per document
+    in.person_words.emplace();
+    for (const auto& p : in.mentions.persons)
+      for (const auto& w : Words(p.name)) in.person_words->insert(w);
+  }
+  if (in.person_words->count(o.name)) return false;
   const std::string after = Text(in.text, {o.span.end, std::min(in.text.size(), o.span.end + 24)});
   if (after.size() >= 2 && (after[0] == ',' || after[0] == '(')) return true;  // "Acme, the retailer, said"
   if (after.size() < 3 || after[0] != ' ' || !std::islower(static_cast<unsigned char>(after[1]))) return false;

@@ -47,6 +47,7 @@ struct ResolveInput {
   mutable std::map<std::string, std::string> fullest_orgs;
   mutable std::map<std::string, char> genders;  // full name -> 'm', 'f' or 0
   mutable std::map<std::string, std::optional<std::string>> title_owners;  // ByTitleWord
+  mutable std::optional<std::set<std::string>> person_words;  // every word of every person's name (SubjectOrg)
   // Runs the truecaser recased from capitals (a subhead "BAKERY TO CREATE 60
   // JOBS" reads "bakery to create 60 jobs" here).
   std::vector<Span> capitals = {};
