@@ -93,7 +93,8 @@ Resolver::Resolver(const PatternLibrary& lib, const MentionFinder& finder,
       board_tail_(lib.Macro("ROLE_BOARD_TAIL").empty() ? nullptr : CompileMacro(lib, "ROLE_BOARD_TAIL")),
       hedge_cancel_(lib.Macro("HEDGE_CANCEL").empty() ? nullptr : CompileMacro(lib, "HEDGE_CANCEL")),
       since_event_(lib.Macro("SINCE_EVENT").empty() ? nullptr : CompileMacro(lib, "SINCE_EVENT")),
-      start_clause_(lib.Macro("START_CLAUSE").empty() ? nullptr : CompileMacro(lib, "START_CLAUSE")) {
+      start_clause_(lib.Macro("START_CLAUSE").empty() ? nullptr : CompileMacro(lib, "START_CLAUSE")),
+      same_date_(lib.Macro("SAME_DATE").empty() ? nullptr : CompileMacro(lib, "SAME_DATE")) {
   for (std::string sfx : lib.List("LEGAL_SUFFIX")) {
     sfx = Lower(sfx);
     if (!sfx.empty() && sfx.back() == '.') sfx.pop_back();
@@ -1110,7 +1111,7 @@ bool Resolver::SubjectOrg(const ResolveInput& in, const OrgMention& o) const {
   if (after.size() < 3 || after[0] != ' ' || !std::islower(static_cast<unsigned char>(after[1]))) return false;
   const size_t sp = after.find(' ', 1);
   const std::string verb = after.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
-  for (const char* aux : {"has", "had", "have", "is", "was", "will", "would", "also", "said", "says", "on", "is"})
+  for (const char* aux : {"has", "had", "have", "is", "was", "will", "would", "also", "said", "says", "on"})
     if (verb == aux) return true;
   return verb.size() > 3 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb.back() == 's');
 }
@@ -1811,19 +1812,15 @@ std::vector<Event> Resolver::Candidates(const ResolveInput& in) const {
       } else if (auto d = AttachDate(in, m, &base.date_reported, base.type == "end")) {
         base.date = d;
       } else {
-        // "... will succeed him as President on the same date": the date of
-        // the last dated change reported before it.
+        // "... will succeed him as President on the same date" (SAME_DATE,
+        // read in lower case): the date of the last dated change reported
+        // before it.
         const Span sent = in.sentences[m.sentence].span;
         const std::string rest = Lower(Text(in.text, {m.span.begin, sent.end}));
         // ... or opening the sentence: "On the same date, X will succeed Y",
         // "At the same meeting, the board named X".
         const std::string opening = Lower(Text(in.text, {sent.begin, std::min(m.span.begin, sent.begin + 40)}));
-        auto same = [](const std::string& t) {
-          for (const char* cue : {"the same date", "the same day", "on that date", "on that day", "the same meeting",
-                                  "the same ceremony", "the same session"})
-            if (t.find(cue) != std::string::npos) return true;
-          return false;
-        };
+        auto same = [&](const std::string& t) { return same_date_ && RE2::PartialMatch(t, *same_date_); };
         if (same(rest) || (same(opening) && opening.find(',') != std::string::npos))
           for (auto it = events.rbegin(); it != events.rend(); ++it)
             if (it->date && it->sentence < m.sentence && it->type != "hold") {

@@ -133,6 +133,7 @@ class Resolver {
   std::unique_ptr<RE2> hedge_cancel_;  // HEDGE_CANCEL, when the patterns define it
   std::unique_ptr<RE2> since_event_;  // SINCE_EVENT, when the patterns define it
   std::unique_ptr<RE2> start_clause_;  // START_CLAUSE, when the patterns define it
+  std::unique_ptr<RE2> same_date_;  // SAME_DATE, when the patterns define it
   std::set<std::string> legal_suffixes_;  // LEGAL_SUFFIX, lower case, no final period
 };
 
