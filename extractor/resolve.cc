@@ -577,7 +577,7 @@ std::string Resolver::FullestOnce(const ResolveInput& in, const std::vector<OrgM
   auto of_phrase = [&](const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
     if (shorter.size() < 2 || longer.size() <= shorter.size() || !cues.count(shorter.back())) return false;
     const std::string& link = longer[shorter.size()];
-    return link == "of" || link == "de" || link == "da" || link == "do" || link == "del" || link == "di" ||
+    return link == "of" || link == "for" || link == "de" || link == "da" || link == "do" || link == "del" || link == "di" ||
            link == "du" || link == "des" || link == "della";
   };
   // "Veloxis Systems Inc" read before "." by one rule, "Veloxis Systems Inc."

@@ -831,5 +831,18 @@ TEST_F(ResolveTest, AClubsShortNameIsItsFullNameWithTheClubsLetters) {
   EXPECT_TRUE(Has(unit, "start|Jane Doe|chief executive|Alibaba Group|-")) << ::testing::PrintToString(unit);
 }
 
+TEST_F(ResolveTest, AnOrganizationAfterItsDescriptorOrItsBoard) {
+  auto ev = Events("El Heraldo named an editor. Emilio Barrantes, a former editor of El Heraldo who now chairs the "
+                   "press-freedom group Fundacion Prensa Libre, spoke. Aroha Te Kani, who chairs the board of Netball "
+                   "Aotearoa, said so.",
+                   "2026-03-02");
+  EXPECT_TRUE(Has(ev, "hold|Emilio Barrantes|chair|Fundacion Prensa Libre|-")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(Has(ev, "hold|Aroha Te Kani|chair|Netball Aotearoa|-")) << ::testing::PrintToString(ev);
+  auto of = Events("The Fenwick Foundation for Letters named a trustee. The foundation's chair, Eleanor Whitby-Crane, "
+                   "said so.",
+                   "2026-03-02");
+  EXPECT_TRUE(Has(of, "hold|Eleanor Whitby-Crane|chair|Fenwick Foundation for Letters|-")) << ::testing::PrintToString(of);
+}
+
 }  // namespace
 }  // namespace newsroles
