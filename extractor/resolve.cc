@@ -415,6 +415,15 @@ bool HoldsNoun(const std::vector<std::string>& words, const std::string& noun) {
   return false;
 }
 
+// The word after a space at `pos`, up to the next space, when it starts in
+// lower case ("on Tuesday| named X" -> "named"); else empty.
+std::string LowerWordAfter(const std::string& text, size_t pos) {
+  if (pos + 1 >= text.size() || text[pos] != ' ' || !std::islower(static_cast<unsigned char>(text[pos + 1])))
+    return "";
+  const size_t sp = text.find(' ', pos + 1);
+  return text.substr(pos + 1, (sp == std::string::npos ? text.size() : sp) - pos - 1);
+}
+
 // A name that is a generic body's ("The Supervisory Board", "the board of
 // directors."), whatever its article, case and closing period.
 bool IsGeneric(const std::set<std::string>& generic, const std::string& name) {
@@ -1106,11 +1115,10 @@ bool Resolver::SubjectOrg(const ResolveInput& in, const OrgMention& o) const {
       for (const auto& w : Words(p.name)) in.person_words->insert(w);
   }
   if (in.person_words->count(o.name)) return false;
-  const std::string after = Text(in.text, {o.span.end, std::min(in.text.size(), o.span.end + 24)});
-  if (after.size() >= 2 && (after[0] == ',' || after[0] == '(')) return true;  // "Acme, the retailer, said"
-  if (after.size() < 3 || after[0] != ' ' || !std::islower(static_cast<unsigned char>(after[1]))) return false;
-  const size_t sp = after.find(' ', 1);
-  const std::string verb = after.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
+  const size_t e = o.span.end;
+  if (e + 1 < in.text.size() && (in.text[e] == ',' || in.text[e] == '(')) return true;  // "Acme, the retailer, said"
+  const std::string verb = LowerWordAfter(in.text, e);
+  if (verb.size() < 2) return false;
   for (const char* aux : {"has", "had", "have", "is", "was", "will", "would", "also", "said", "says", "on"})
     if (verb == aux) return true;
   return verb.size() > 3 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb.back() == 's');
@@ -1290,14 +1298,8 @@ bool Resolver::Future(const ResolveInput& in, const RuleMatch& m, Span date) con
   // "on Tuesday named X as its next president": a past verb right after the
   // date is its tense, whatever the rest of the match says.
   {
-    const std::string after = Text(in.text, {date.end, std::min(in.text.size(), date.end + 16)});
-    if (after.size() > 3 && after[0] == ' ') {
-      const size_t sp = after.find(' ', 1);
-      const std::string verb = after.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
-      if (verb.size() > 3 && verb.compare(verb.size() - 2, 2, "ed") == 0 &&
-          std::islower(static_cast<unsigned char>(verb[0])))
-        return false;
-    }
+    const std::string verb = LowerWordAfter(in.text, date.end);
+    if (verb.size() > 3 && verb.compare(verb.size() - 2, 2, "ed") == 0) return false;
   }
   {
     const size_t from = date.begin > 25 ? date.begin - 25 : 0;
